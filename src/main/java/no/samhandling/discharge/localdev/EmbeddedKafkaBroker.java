@@ -1,0 +1,149 @@
+package no.samhandling.discharge.localdev;
+
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import kafka.tools.StorageTool;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.utils.Time;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real Kafka broker in KRaft combined mode (broker and controller, one node), run in-process from
+ * the {@code kafka_2.13} jars. The storage directory is formatted once, as {@code kafka-storage.sh
+ * format} would.
+ */
+final class EmbeddedKafkaBroker implements AutoCloseable {
+
+    private final KafkaRaftServer server;
+    private final String bootstrapServers;
+
+    private EmbeddedKafkaBroker(KafkaRaftServer server, String bootstrapServers) {
+        this.server = server;
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    static EmbeddedKafkaBroker start(Path logDirectory) {
+        int brokerPort = freePort();
+        int controllerPort = freePort();
+        Properties config = brokerConfig(logDirectory, brokerPort, controllerPort);
+        formatStorageOnce(logDirectory, config);
+        KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(config, false), Time.SYSTEM);
+        server.startup();
+        String bootstrapServers = "127.0.0.1:" + brokerPort;
+        awaitReady(bootstrapServers, Duration.ofSeconds(60));
+        return new EmbeddedKafkaBroker(server, bootstrapServers);
+    }
+
+    String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    private static Properties brokerConfig(Path logDirectory, int brokerPort, int controllerPort) {
+        Properties config = new Properties();
+        config.putAll(Map.ofEntries(
+                Map.entry("process.roles", "broker,controller"),
+                Map.entry("node.id", "1"),
+                Map.entry("controller.quorum.voters", "1@127.0.0.1:" + controllerPort),
+                Map.entry("listeners", "PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort),
+                Map.entry("advertised.listeners", "PLAINTEXT://127.0.0.1:" + brokerPort),
+                Map.entry("controller.listener.names", "CONTROLLER"),
+                Map.entry("inter.broker.listener.name", "PLAINTEXT"),
+                Map.entry("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT"),
+                Map.entry("log.dirs", logDirectory.toAbsolutePath().toString()),
+                Map.entry("num.partitions", "3"),
+                Map.entry("auto.create.topics.enable", "true"),
+                Map.entry("offsets.topic.replication.factor", "1"),
+                Map.entry("offsets.topic.num.partitions", "3"),
+                Map.entry("transaction.state.log.replication.factor", "1"),
+                Map.entry("transaction.state.log.min.isr", "1"),
+                Map.entry("transaction.state.log.num.partitions", "3"),
+                Map.entry("share.coordinator.state.topic.replication.factor", "1"),
+                Map.entry("share.coordinator.state.topic.min.isr", "1"),
+                Map.entry("group.initial.rebalance.delay.ms", "0"),
+                Map.entry("log.flush.interval.messages", "1")));
+        return config;
+    }
+
+    private static void formatStorageOnce(Path logDirectory, Properties config) {
+        if (Files.exists(logDirectory.resolve("meta.properties"))) {
+            return;
+        }
+        try {
+            Files.createDirectories(logDirectory);
+            Path configFile = Files.createTempFile("kafka-local-", ".properties");
+            try (Writer writer = Files.newBufferedWriter(configFile)) {
+                config.store(writer, "local broker");
+            }
+            ByteArrayOutputStream output = new ByteArrayOutputStream();
+            String clusterId = org.apache.kafka.common.Uuid.randomUuid().toString();
+            int exitCode = StorageTool.execute(new String[] {"format", "-t", clusterId, "-c", configFile.toString()},
+                    new PrintStream(output, true, StandardCharsets.UTF_8));
+            Files.deleteIfExists(configFile);
+            if (exitCode != 0) {
+                throw new IllegalStateException("Formatting Kafka storage failed: " + output.toString(StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void awaitReady(String bootstrapServers, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        try (Admin admin = Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.CLIENT_ID_CONFIG, "local-broker-readiness-" + UUID.randomUUID()))) {
+            while (true) {
+                try {
+                    if (!admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).isEmpty()) {
+                        return;
+                    }
+                } catch (Exception notYet) {
+                    if (Instant.now().isAfter(deadline)) {
+                        throw new IllegalStateException("Kafka broker at " + bootstrapServers + " not ready after " + timeout, notYet);
+                    }
+                }
+                sleep(Duration.ofMillis(200));
+            }
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.shutdown();
+        server.awaitShutdown();
+    }
+}

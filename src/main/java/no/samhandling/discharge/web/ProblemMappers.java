@@ -1,0 +1,147 @@
+package no.samhandling.discharge.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.NotAcceptableException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.hibernate.StaleStateException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.net.URI;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.StreamSupport;
+
+/** Turns every failure into an RFC 9457 problem; never a stack trace. */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        return respond(new Problem(e.type().type(), e.type().title(), e.type().status().getStatusCode(),
+                e.getMessage(), instance(uri), e.errors()));
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(fieldName(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field).thenComparing(Problem.FieldError::message))
+                .toList();
+        return respond(Problem.invalid("Correct the fields listed in errors and send the request again.", instance(uri), errors));
+    }
+
+    @ServerExceptionMapper({InvalidFormatException.class, MismatchedInputException.class})
+    public Response unreadableField(MismatchedInputException e, UriInfo uri) {
+        String field = e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b)
+                .orElse("(body)");
+        String expected = e.getTargetType() == null ? "a different value" : "a value of type " + simpleType(e.getTargetType());
+        return respond(Problem.invalid("Correct the fields listed in errors and send the request again.", instance(uri),
+                List.of(new Problem.FieldError(field, "expected " + expected))));
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+        return respond(Problem.of(ProblemType.MALFORMED_REQUEST,
+                "The body is not valid JSON: " + e.getOriginalMessage(), instance(uri)));
+    }
+
+    @ServerExceptionMapper({OptimisticLockException.class, StaleStateException.class})
+    public Response concurrentUpdate(RuntimeException e, UriInfo uri) {
+        return respond(Problem.of(ProblemType.CONCURRENT_UPDATE,
+                "Someone else changed this while you were working on it. Fetch it again and repeat your change.", instance(uri)));
+    }
+
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthenticated(RuntimeException e, UriInfo uri) {
+        return Response.fromResponse(respond(Problem.of(ProblemType.UNAUTHENTICATED,
+                        "Send a valid bearer token in the Authorization header.", instance(uri))))
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return respond(Problem.of(ProblemType.FORBIDDEN, "Your role does not give access to this.", instance(uri)));
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e, UriInfo uri) {
+        return respond(Problem.of(ProblemType.NOT_FOUND, "There is nothing at this address.", instance(uri)));
+    }
+
+    @ServerExceptionMapper
+    public Response notAllowed(NotAllowedException e, UriInfo uri) {
+        return respond(Problem.of(ProblemType.METHOD_NOT_ALLOWED, "This address does not accept that method.", instance(uri)));
+    }
+
+    @ServerExceptionMapper
+    public Response notSupported(NotSupportedException e, UriInfo uri) {
+        return respond(Problem.of(ProblemType.UNSUPPORTED_MEDIA_TYPE, "Send the body as application/json.", instance(uri)));
+    }
+
+    @ServerExceptionMapper
+    public Response notAcceptable(NotAcceptableException e, UriInfo uri) {
+        return respond(Problem.of(ProblemType.NOT_ACCEPTABLE, "This address answers application/json.", instance(uri)));
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        ProblemType type = status >= 500 ? ProblemType.INTERNAL_ERROR : ProblemType.MALFORMED_REQUEST;
+        if (status >= 500) {
+            return unexpected(e, uri);
+        }
+        return respond(new Problem(type.type(), type.title(), status, e.getMessage(), instance(uri), List.of()));
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, UriInfo uri) {
+        String incident = UUID.randomUUID().toString();
+        LOG.errorf(e, "Unexpected error, incident %s", incident);
+        return respond(Problem.of(ProblemType.INTERNAL_ERROR,
+                "Something went wrong on our side. Quote incident " + incident + " if you contact support.", instance(uri)));
+    }
+
+    private static Response respond(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    private static URI instance(UriInfo uri) {
+        return URI.create(uri.getRequestUri().getRawPath());
+    }
+
+    /** The property path without the method and parameter prefix, e.g. {@code change.nokPerDay} → {@code nokPerDay}. */
+    private static String fieldName(ConstraintViolation<?> violation) {
+        List<String> nodes = StreamSupport.stream(violation.getPropertyPath().spliterator(), false)
+                .map(node -> node.getName() == null ? "" : node.getName())
+                .toList();
+        return nodes.size() > 2 ? String.join(".", nodes.subList(2, nodes.size()))
+                : nodes.isEmpty() ? "(request)" : nodes.getLast();
+    }
+
+    private static String simpleType(Class<?> type) {
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+            return "number";
+        }
+        return type.getSimpleName();
+    }
+}
