@@ -16,7 +16,7 @@ public final class DischargeCoordinationMain {
 
     private static final String LOCAL_INFRASTRUCTURE = "no.samhandling.discharge.localdev.LocalInfrastructure";
 
-    private DischargeCoordinationMain() {
+    DischargeCoordinationMain() {
     }
 
     public static void main(String... args) throws Exception {
