@@ -1,0 +1,23 @@
+package no.samhandling.discharge.stay;
+
+/** Where the patient went at discharge (utskrevet til). */
+public enum DischargeDestination {
+    HOME("home"),
+    HOME_CARE("home-care"),
+    SHORT_TERM_BED("short-term-bed"),
+    NURSING_HOME("nursing-home"),
+    BED_POOL("bed-pool"),
+    OTHER_HOSPITAL("other-hospital"),
+    DECEASED("deceased"),
+    OTHER("other");
+
+    private final String code;
+
+    DischargeDestination(String code) {
+        this.code = code;
+    }
+
+    public String code() {
+        return code;
+    }
+}

@@ -1,0 +1,23 @@
+package no.samhandling.discharge.stay;
+
+/** The three service areas of the scheme; mental health and addiction care joined on 1 January 2019. */
+public enum ServiceArea {
+    SOMATIC("somatic"),
+    MENTAL_HEALTH("mental-health"),
+    ADDICTION("addiction");
+
+    private final String code;
+
+    ServiceArea(String code) {
+        this.code = code;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    /** § 9, second paragraph: mental health and addiction care add two conditions to the declaration. */
+    public boolean requiresFollowUpConditions() {
+        return this != SOMATIC;
+    }
+}

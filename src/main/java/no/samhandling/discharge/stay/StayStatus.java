@@ -1,0 +1,32 @@
+package no.samhandling.discharge.stay;
+
+/** Where a stay stands, as a ward nurse or a municipal case officer would say it. */
+public enum StayStatus {
+    /** In hospital, not declared discharge-ready. */
+    ADMITTED("admitted"),
+    /** Declared discharge-ready (utskrivningsklar); the municipality has not been told yet. */
+    DISCHARGE_READY("discharge-ready"),
+    /** The municipality has been told and has not answered. */
+    AWAITING_MUNICIPALITY("awaiting-municipality"),
+    /** The municipality cannot receive the patient yet. */
+    MUNICIPALITY_CANNOT_RECEIVE("municipality-cannot-receive"),
+    /** The municipality can receive the patient. */
+    MUNICIPALITY_READY("municipality-ready"),
+    /** Left the hospital (utskrevet). */
+    DISCHARGED("discharged");
+
+    private final String code;
+
+    StayStatus(String code) {
+        this.code = code;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public boolean waitingForMunicipality() {
+        return this == DISCHARGE_READY || this == AWAITING_MUNICIPALITY || this == MUNICIPALITY_CANNOT_RECEIVE
+                || this == MUNICIPALITY_READY;
+    }
+}
