@@ -1,5 +1,7 @@
 package no.samhandling.discharge.stay;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /** Where the patient went at discharge (utskrevet til). */
 public enum DischargeDestination {
     HOME("home"),
@@ -17,6 +19,7 @@ public enum DischargeDestination {
         this.code = code;
     }
 
+    @JsonValue
     public String code() {
         return code;
     }

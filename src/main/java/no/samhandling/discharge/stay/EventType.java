@@ -1,5 +1,7 @@
 package no.samhandling.discharge.stay;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /** The kinds of stay events, in the order they sort when two happen at the same instant. */
 public enum EventType {
     ADMITTED("admitted"),
@@ -16,6 +18,7 @@ public enum EventType {
         this.code = code;
     }
 
+    @JsonValue
     public String code() {
         return code;
     }

@@ -1,5 +1,7 @@
 package no.samhandling.discharge.stay;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /** Why a discharge-ready period carries no payment liability: which of §§ 8–10 was not met. */
 public enum NonBillableReason {
     ADMISSION_NOTICE_MISSING("admission-notice-missing", "§ 8: no admission notice was sent to the municipality"),
@@ -18,6 +20,7 @@ public enum NonBillableReason {
         this.explanation = explanation;
     }
 
+    @JsonValue
     public String code() {
         return code;
     }

@@ -1,5 +1,7 @@
 package no.samhandling.discharge.stay;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -23,6 +25,7 @@ public record PersonIdentifier(Kind kind, String value) {
             this.fhirSystem = fhirSystem;
         }
 
+        @JsonValue
         public String code() {
             return code;
         }

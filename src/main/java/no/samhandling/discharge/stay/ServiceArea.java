@@ -1,5 +1,7 @@
 package no.samhandling.discharge.stay;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /** The three service areas of the scheme; mental health and addiction care joined on 1 January 2019. */
 public enum ServiceArea {
     SOMATIC("somatic"),
@@ -12,6 +14,7 @@ public enum ServiceArea {
         this.code = code;
     }
 
+    @JsonValue
     public String code() {
         return code;
     }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -27,20 +28,27 @@ public final class StayHistory {
 
     private final Map<UUID, UUID> originalOf = new HashMap<>();
     private final Map<UUID, StayEvent> current = new LinkedHashMap<>();
+    private final Map<UUID, UUID> recordInForce = new HashMap<>();
 
     private StayHistory(List<RecordedEvent> recorded) {
         List<RecordedEvent> inArrivalOrder = new ArrayList<>(recorded);
         inArrivalOrder.sort(Comparator.comparingLong(RecordedEvent::sequence));
         for (RecordedEvent event : inArrivalOrder) {
             if (event.isCancellation()) {
-                current.remove(originalOf.getOrDefault(event.cancels(), event.cancels()));
+                UUID original = originalOf.getOrDefault(event.cancels(), event.cancels());
+                current.remove(original);
+                recordInForce.remove(original);
             } else if (event.isCorrection()) {
                 UUID original = originalOf.getOrDefault(event.replaces(), event.replaces());
                 originalOf.put(event.id(), original);
-                current.computeIfPresent(original, (id, before) -> event.event());
+                if (current.containsKey(original)) {
+                    current.put(original, event.event());
+                    recordInForce.put(original, event.id());
+                }
             } else {
                 originalOf.put(event.id(), event.id());
                 current.put(event.id(), event.event());
+                recordInForce.put(event.id(), event.id());
             }
         }
     }
@@ -55,6 +63,11 @@ public final class StayHistory {
         UUID original = history.originalOf.get(id);
         return Optional.ofNullable(original == null ? null : history.current.get(original))
                 .map(event -> new Effective(original, event));
+    }
+
+    /** The ids of the recorded events whose data is in force: the latest correction of each event not cancelled. */
+    public static Set<UUID> recordsInForce(List<RecordedEvent> recorded) {
+        return Set.copyOf(new StayHistory(recorded).recordInForce.values());
     }
 
     private List<Effective> inOrderOfOccurrence() {

@@ -1,5 +1,7 @@
 package no.samhandling.discharge.stay;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /** Where a stay stands, as a ward nurse or a municipal case officer would say it. */
 public enum StayStatus {
     /** In hospital, not declared discharge-ready. */
@@ -21,6 +23,7 @@ public enum StayStatus {
         this.code = code;
     }
 
+    @JsonValue
     public String code() {
         return code;
     }

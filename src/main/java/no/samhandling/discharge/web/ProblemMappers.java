@@ -64,10 +64,23 @@ public class ProblemMappers {
                 "The body is not valid JSON: " + e.getOriginalMessage(), instance(uri)));
     }
 
-    @ServerExceptionMapper({OptimisticLockException.class, StaleStateException.class})
+    @ServerExceptionMapper({OptimisticLockException.class, StaleStateException.class,
+            org.hibernate.exception.ConstraintViolationException.class})
     public Response concurrentUpdate(RuntimeException e, UriInfo uri) {
         return respond(Problem.of(ProblemType.CONCURRENT_UPDATE,
                 "Someone else changed this while you were working on it. Fetch it again and repeat your change.", instance(uri)));
+    }
+
+    /** A unique key taken by a concurrent transaction (e.g. two events appended to one stay at once). */
+    @ServerExceptionMapper
+    public Response persistence(jakarta.persistence.PersistenceException e, UriInfo uri) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof org.hibernate.exception.ConstraintViolationException
+                    || cause instanceof StaleStateException || cause instanceof OptimisticLockException) {
+                return concurrentUpdate(e, uri);
+            }
+        }
+        return unexpected(e, uri);
     }
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})

@@ -16,6 +16,8 @@ public enum ProblemType {
     FORBIDDEN("forbidden", Status.FORBIDDEN, "Not allowed for your role"),
     CONFLICT("conflict", Status.CONFLICT, "The request conflicts with the current state"),
     CONCURRENT_UPDATE("concurrent-update", Status.CONFLICT, "Someone else changed this in the meantime"),
+    IMPOSSIBLE_TRANSITION("impossible-transition", Status.CONFLICT, "This cannot happen in the stay's current state"),
+    IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", Status.CONFLICT, "Idempotency-Key used for another request"),
     METHOD_NOT_ALLOWED("method-not-allowed", Status.METHOD_NOT_ALLOWED, "Method not allowed"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", Status.UNSUPPORTED_MEDIA_TYPE, "Unsupported content type"),
     NOT_ACCEPTABLE("not-acceptable", Status.NOT_ACCEPTABLE, "No acceptable representation"),

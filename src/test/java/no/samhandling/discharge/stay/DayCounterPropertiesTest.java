@@ -29,7 +29,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Invariants of the day counting over generated, possible histories. */
-class DayCounterProperties {
+class DayCounterPropertiesTest {
 
     private static final LocalDate TODAY = LocalDate.of(2026, 6, 1);
 
@@ -85,7 +85,7 @@ class DayCounterProperties {
         Arbitrary<List<Boolean>> choices = Arbitraries.of(true, false).list().ofSize(20);
         Arbitrary<Instant> start = Arbitraries.longs().between(0, 3 * 365 * 24)
                 .map(h -> Instant.parse("2023-01-01T00:00:00Z").plus(Duration.ofHours(h)));
-        return Combinators.combine(start, periods, steps, choices).as(DayCounterProperties::history);
+        return Combinators.combine(start, periods, steps, choices).as(DayCounterPropertiesTest::history);
     }
 
     private static List<StayEvent> history(Instant admitted, int periods, List<Integer> steps, List<Boolean> choices) {

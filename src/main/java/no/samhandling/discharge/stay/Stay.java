@@ -1,0 +1,63 @@
+package no.samhandling.discharge.stay;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A hospital stay's current state; its history is in {@link StayEventRow}. */
+@Entity
+@Table(name = "stay")
+public class Stay extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "patient_identifier_kind")
+    public String patientIdentifierKind;
+
+    /** Personal data: never in a URL, log line, metric, Kafka key or exception message. */
+    @Column(name = "patient_identifier")
+    public String patientIdentifier;
+
+    /** The hospital trust's organisation number. */
+    public String hospital;
+
+    public String ward;
+
+    @Column(name = "service_area")
+    public String serviceArea;
+
+    @Column(name = "residence_municipality")
+    public String residenceMunicipality;
+
+    @Column(name = "paying_municipality")
+    public String payingMunicipality;
+
+    public String status;
+
+    @Column(name = "admitted_at")
+    public Instant admittedAt;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    @Column(name = "created_by")
+    public String createdBy;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    @Version
+    public long version;
+
+    @Override
+    public String toString() {
+        return "Stay[" + id + "]";
+    }
+}

@@ -1,0 +1,142 @@
+package no.samhandling.discharge.stay;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.UUID;
+
+/** What the stay endpoints answer. */
+public final class StayViews {
+
+    private StayViews() {
+    }
+
+    @Schema(name = "Patient", description = "The patient, by national identifier (personal data: every read is audit-logged)")
+    public record PatientView(
+            @Schema(description = "fodselsnummer, d-nummer or felles-hjelpenummer") PersonIdentifier.Kind identifierKind,
+            @Schema(example = "01019010046") String identifier) {
+
+        static PatientView of(Stay stay) {
+            return new PatientView(PersonIdentifier.parse(stay.patientIdentifier).map(PersonIdentifier::kind).orElse(null),
+                    stay.patientIdentifier);
+        }
+    }
+
+    @Schema(name = "NonBillableReason", description = "Which of §§ 8-10 was not met, so the period carries no payment liability")
+    public record ReasonView(NonBillableReason code, String explanation) {
+    }
+
+    @Schema(name = "DischargeReadyPeriod", description = "One discharge-ready period, from declaration to withdrawal or discharge")
+    public record PeriodView(
+            @Schema(description = "Date declared discharge-ready (utskrivningsklar dato)") LocalDate declaredOn,
+            @Schema(description = "Date the period ended (withdrawal or discharge); absent while it lasts") LocalDate endedOn,
+            boolean ongoing,
+            @Schema(description = "Discharge-ready days (overliggerdøgn); so far, while the period lasts") int dischargeReadyDays,
+            @Schema(description = "First billable date: the date of the discharge-ready notice") LocalDate billableFrom,
+            @Schema(description = "Billing ends before this date: municipality ready, withdrawal or discharge") LocalDate billableUntil,
+            @Schema(description = "Billable days (betalingsdøgn) under § 13") int billableDays,
+            @Schema(description = "Why the period is not billable, when it is not") List<ReasonView> notBillableBecause) {
+
+        static PeriodView of(PeriodFigures p) {
+            return new PeriodView(p.declaredOn(), p.endedOn(), p.ongoing(), p.dischargeReadyDays(), p.billableFrom(),
+                    p.billableUntil(), p.billableDays(),
+                    p.notBillableBecause().stream().map(r -> new ReasonView(r, r.explanation())).toList());
+        }
+    }
+
+    @Schema(name = "StayFigures", description = "Discharge-ready and billable days of the stay, computed from its corrected history")
+    public record FiguresView(
+            int dischargeReadyDays,
+            int billableDays,
+            List<PeriodView> periods,
+            @Schema(description = "Discharge-ready days by month (YYYY-MM)") Map<String, Integer> dischargeReadyDaysByMonth,
+            @Schema(description = "Billable days by month (YYYY-MM); each day counts in its own month and year") Map<String, Integer> billableDaysByMonth) {
+
+        static FiguresView of(StayFigures figures) {
+            return new FiguresView(figures.dischargeReadyDays(), figures.billableDays(),
+                    figures.periods().stream().map(PeriodView::of).toList(),
+                    months(figures.dischargeReadyDaysByMonth()), months(figures.billableDaysByMonth()));
+        }
+
+        private static Map<String, Integer> months(SortedMap<YearMonth, Integer> byMonth) {
+            Map<String, Integer> months = new LinkedHashMap<>();
+            byMonth.forEach((month, days) -> months.put(month.toString(), days));
+            return months;
+        }
+    }
+
+    @Schema(name = "StayEvent", description = "One recorded event of the stay's history")
+    public record EventView(
+            UUID id,
+            int sequence,
+            @Schema(description = "original, correction or cancellation") String kind,
+            EventType type,
+            Instant occurredAt,
+            @Schema(description = "For a correction: the event it corrects") UUID replaces,
+            @Schema(description = "For a cancellation: the event it cancels") UUID cancels,
+            @Schema(description = "Why it was corrected, cancelled or withdrawn") String reason,
+            @Schema(description = "False when a later correction or cancellation replaced it") boolean inForce,
+            @Schema(description = "The event's data, as sent") Object data,
+            Instant recordedAt,
+            String recordedBy) {
+    }
+
+    @Schema(name = "Stay", description = "A hospital stay (opphold) with its status, figures and history")
+    public record StayView(
+            UUID id,
+            PatientView patient,
+            @Schema(description = "Hospital trust organisation number", example = "983974899") String hospital,
+            String ward,
+            ServiceArea serviceArea,
+            @Schema(description = "Residence municipality (bostedskommune)") String residenceMunicipality,
+            @Schema(description = "Paying municipality (oppholdskommune)") String payingMunicipality,
+            Instant admittedAt,
+            StayStatus status,
+            FiguresView figures,
+            List<EventView> events,
+            @Schema(description = "Version for optimistic locking: send it in If-Match to be sure nobody changed the stay in the meantime")
+            long version) {
+    }
+
+    @Schema(name = "StaySummary", description = "A stay in the ward's list")
+    public record StaySummary(
+            UUID id,
+            PatientView patient,
+            String hospital,
+            String ward,
+            ServiceArea serviceArea,
+            String payingMunicipality,
+            Instant admittedAt,
+            StayStatus status,
+            @Schema(description = "Date declared discharge-ready, while the patient is") LocalDate dischargeReadySince,
+            @Schema(description = "Days waiting in the current discharge-ready period (so far)") int daysWaiting,
+            @Schema(description = "Billable days of the whole stay so far") int billableDays,
+            long version) {
+    }
+
+    @Schema(name = "WorkListEntry", description = "A patient the municipality must plan for (arbeidsliste)")
+    public record WorkListEntry(
+            UUID stayId,
+            PatientView patient,
+            @Schema(description = "Hospital trust organisation number") String hospital,
+            String ward,
+            ServiceArea serviceArea,
+            StayStatus status,
+            Instant admittedAt,
+            @Schema(description = "From the admission notice") LocalDate expectedDischargeDate,
+            @Schema(description = "From the admission notice") String expectedNeeds,
+            @Schema(description = "Needs stated in the discharge-ready declaration") String needs,
+            @Schema(description = "Date declared discharge-ready, when the patient is") LocalDate dischargeReadySince,
+            @Schema(description = "Days waiting in the current discharge-ready period (so far)") int daysWaiting,
+            @Schema(description = "Billable days so far in the current period") int billableDaysSoFar,
+            @Schema(description = "The municipality's last answer: when it expects an offer to be ready") LocalDate expectedReadyOn,
+            @Schema(description = "The municipality's last answer: the offer") String offer,
+            long version) {
+    }
+}
