@@ -49,6 +49,18 @@ public class StayEventRow extends PanacheEntityBase {
     @Column(name = "recorded_by")
     public String recordedBy;
 
+    /** A new row of the given kind, with who recorded it and when; the caller fills in the event's data. */
+    static StayEventRow next(UUID stayId, int sequence, String kind, Instant recordedAt, String recordedBy) {
+        StayEventRow row = new StayEventRow();
+        row.id = UUID.randomUUID();
+        row.stayId = stayId;
+        row.sequence = sequence;
+        row.kind = kind;
+        row.recordedAt = recordedAt;
+        row.recordedBy = recordedBy;
+        return row;
+    }
+
     public static List<StayEventRow> ofStay(UUID stayId) {
         return list("stayId = ?1 order by sequence", stayId);
     }

@@ -202,18 +202,12 @@ public class StayService {
         mayChange(caller, target.event().type());
         StayEvent correctedEvent = parseCorrection(target.event(), corrected);
         checkNotInFuture(correctedEvent.occurredAt(), correctedEvent.type());
-        StayEventRow row = new StayEventRow();
-        row.id = UUID.randomUUID();
-        row.stayId = stay.id;
-        row.sequence = rows.size() + 1;
-        row.kind = "correction";
+        StayEventRow row = StayEventRow.next(stay.id, rows.size() + 1, "correction", clock.instant(), caller.principal());
         row.type = correctedEvent.type().code();
         row.occurredAt = correctedEvent.occurredAt();
         row.payload = codec.write(correctedEvent);
         row.replaces = eventId;
         row.reason = reason;
-        row.recordedAt = clock.instant();
-        row.recordedBy = caller.principal();
         return append(caller, stay, rows, row, "correct-" + correctedEvent.type().code());
     }
 
@@ -224,16 +218,10 @@ public class StayService {
         List<StayEventRow> rows = new ArrayList<>(StayEventRow.ofStay(stay.id));
         Effective target = eventInForce(rows, eventId);
         mayChange(caller, target.event().type());
-        StayEventRow row = new StayEventRow();
-        row.id = UUID.randomUUID();
-        row.stayId = stay.id;
-        row.sequence = rows.size() + 1;
-        row.kind = "cancellation";
+        StayEventRow row = StayEventRow.next(stay.id, rows.size() + 1, "cancellation", clock.instant(), caller.principal());
         row.type = target.event().type().code();
         row.cancels = eventId;
         row.reason = reason;
-        row.recordedAt = clock.instant();
-        row.recordedBy = caller.principal();
         return append(caller, stay, rows, row, "cancel-" + target.event().type().code());
     }
 
@@ -380,16 +368,10 @@ public class StayService {
     }
 
     private StayEventRow originalRow(UUID stayId, int sequence, StayEvent event, Caller caller) {
-        StayEventRow row = new StayEventRow();
-        row.id = UUID.randomUUID();
-        row.stayId = stayId;
-        row.sequence = sequence;
-        row.kind = "original";
+        StayEventRow row = StayEventRow.next(stayId, sequence, "original", clock.instant(), caller.principal());
         row.type = event.type().code();
         row.occurredAt = event.occurredAt();
         row.payload = codec.write(event);
-        row.recordedAt = clock.instant();
-        row.recordedBy = caller.principal();
         return row;
     }
 
