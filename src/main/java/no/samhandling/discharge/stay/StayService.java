@@ -10,6 +10,9 @@ import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import no.samhandling.discharge.messaging.MessageEvent;
+import no.samhandling.discharge.messaging.Outbox;
+import no.samhandling.discharge.messaging.StayMessageFacts;
 import no.samhandling.discharge.reference.HospitalTrust;
 import no.samhandling.discharge.reference.Municipality;
 import no.samhandling.discharge.security.AuditLog;
@@ -68,14 +71,17 @@ public class StayService {
     private final Clock clock;
     private final ObjectMapper json;
     private final Validator validator;
+    private final Outbox outbox;
 
-    StayService(StayEventCodec codec, StayConfig config, AuditLog audit, Clock clock, ObjectMapper json, Validator validator) {
+    StayService(StayEventCodec codec, StayConfig config, AuditLog audit, Clock clock, ObjectMapper json, Validator validator,
+                Outbox outbox) {
         this.codec = codec;
         this.config = config;
         this.audit = audit;
         this.clock = clock;
         this.json = json;
         this.validator = validator;
+        this.outbox = outbox;
     }
 
     @Transactional
@@ -190,7 +196,7 @@ public class StayService {
         checkNotInFuture(event.occurredAt(), event.type());
         List<StayEventRow> rows = new ArrayList<>(StayEventRow.ofStay(stay.id));
         StayEventRow row = originalRow(stay.id, rows.size() + 1, event, caller);
-        return append(caller, stay, rows, row, "record-" + event.type().code());
+        return append(caller, stay, rows, row, "record-" + event.type().code(), event);
     }
 
     @Transactional
@@ -208,7 +214,7 @@ public class StayService {
         row.payload = codec.write(correctedEvent);
         row.replaces = eventId;
         row.reason = reason;
-        return append(caller, stay, rows, row, "correct-" + correctedEvent.type().code());
+        return append(caller, stay, rows, row, "correct-" + correctedEvent.type().code(), correctedEvent);
     }
 
     @Transactional
@@ -222,10 +228,10 @@ public class StayService {
         row.type = target.event().type().code();
         row.cancels = eventId;
         row.reason = reason;
-        return append(caller, stay, rows, row, "cancel-" + target.event().type().code());
+        return append(caller, stay, rows, row, "cancel-" + target.event().type().code(), target.event());
     }
 
-    private StayView append(Caller caller, Stay stay, List<StayEventRow> rows, StayEventRow row, String action) {
+    private StayView append(Caller caller, Stay stay, List<StayEventRow> rows, StayEventRow row, String action, StayEvent event) {
         rows.add(row);
         List<RecordedEvent> recorded = codec.recorded(rows);
         StayTimeline.Outcome outcome = StayTimeline.replay(StayHistory.effective(recorded));
@@ -239,8 +245,42 @@ public class StayService {
                 .findFirst().ifPresent(e -> stay.admittedAt = e.event().occurredAt());
         stay.updatedAt = clock.instant();
         Stay.flush();
+        notifyMunicipality(stay, row, event, StayHistory.effective(recorded));
         audit.record(caller, action, stay.id);
         return view(stay, recorded, rows);
+    }
+
+    /**
+     * Queues the message the municipality must hear about, in this transaction (outbox). A correction
+     * or cancellation refers to the message of the event it replaces.
+     */
+    private void notifyMunicipality(Stay stay, StayEventRow row, StayEvent event, List<Effective> history) {
+        Optional<MessageEvent> message = MessageEvent.forStayEvent(event.type());
+        if (message.isEmpty()) {
+            return;
+        }
+        UUID replaced = row.replaces != null ? row.replaces : row.cancels;
+        String status = switch (row.kind) {
+            case "correction" -> "corrected";
+            case "cancellation" -> "cancelled";
+            default -> "new";
+        };
+        PersonIdentifier.Kind kind = PersonIdentifier.parse(stay.patientIdentifier).orElseThrow().kind();
+        StayMessageFacts facts = new StayMessageFacts(UUID.randomUUID(), message.get(), status,
+                replaced == null ? null : outbox.messageFor(replaced).orElse(null), clock.instant(),
+                stay.id, kind.fhirSystem(), stay.patientIdentifier, stay.hospital, stay.ward, stay.serviceArea,
+                stay.payingMunicipality, stay.admittedAt, event, declarationBefore(history, event.occurredAt()));
+        outbox.toMunicipality(facts, row.id);
+    }
+
+    private static DeclaredDischargeReady declarationBefore(List<Effective> history, Instant time) {
+        DeclaredDischargeReady latest = null;
+        for (Effective effective : history) {
+            if (effective.event() instanceof DeclaredDischargeReady declared && !declared.occurredAt().isAfter(time)) {
+                latest = declared;
+            }
+        }
+        return latest;
     }
 
     private Stay visibleStay(Caller caller, UUID stayId) {

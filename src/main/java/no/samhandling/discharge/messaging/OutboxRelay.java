@@ -1,0 +1,99 @@
+package no.samhandling.discharge.messaging;
+
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Publishes the outbox to Kafka. Each run locks a batch of unpublished messages with
+ * {@code FOR UPDATE SKIP LOCKED}, so several instances share the work without sending a message
+ * twice, sends them in order of creation through an idempotent producer, waits for the broker's
+ * acknowledgement and marks them published in the same transaction. A crash between the broker's
+ * acknowledgement and the commit can send a message again: receivers deduplicate on MessageHeader.id.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
+
+    private final MutinyEmitter<String> municipalityOut;
+    private final EntityManager entityManager;
+    private final MessagingConfig config;
+    private final MessagingMetrics metrics;
+    private final Clock clock;
+
+    OutboxRelay(@Channel("municipality-fhir-out") MutinyEmitter<String> municipalityOut, EntityManager entityManager,
+                MessagingConfig config, MessagingMetrics metrics, Clock clock) {
+        this.municipalityOut = municipalityOut;
+        this.entityManager = entityManager;
+        this.config = config;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    @Scheduled(every = "${discharge.messaging.relay-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            identity = "outbox-relay")
+    void relay() {
+        int published;
+        do {
+            published = publishBatch();
+        } while (published == config.relayBatchSize());
+    }
+
+    /** @return how many messages were published */
+    @Transactional
+    int publishBatch() {
+        @SuppressWarnings("unchecked")
+        List<OutboxMessage> batch = entityManager.createNativeQuery("""
+                        SELECT * FROM outbox_message WHERE published_at IS NULL
+                        ORDER BY created_at, id LIMIT :limit FOR UPDATE SKIP LOCKED""", OutboxMessage.class)
+                .setParameter("limit", config.relayBatchSize())
+                .getResultList();
+        int published = 0;
+        for (OutboxMessage message : batch) {
+            try {
+                municipalityOut.sendMessageAndAwait(record(message));
+                message.publishedAt = clock.instant();
+                message.attempts++;
+                metrics.sent(message.eventCode);
+                published++;
+            } catch (RuntimeException e) {
+                // Keep the order per key: stop at the first failure, retry on the next run.
+                message.attempts++;
+                message.lastError = truncate(e.toString());
+                LOG.warnf("Outbox message %s not published yet (attempt %d): %s", message.id, message.attempts, e.getMessage());
+                break;
+            }
+        }
+        return published;
+    }
+
+    private static Message<String> record(OutboxMessage message) {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add("content-type", FhirNames.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+        headers.add("message-id", message.id.toString().getBytes(StandardCharsets.UTF_8));
+        headers.add("event-code", message.eventCode.getBytes(StandardCharsets.UTF_8));
+        return Message.of(message.payload).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                .withTopic(message.topic)
+                .withKey(message.messageKey)
+                .withHeaders(headers)
+                .build());
+    }
+
+    private static String truncate(String text) {
+        return text.length() <= 1000 ? text : text.substring(0, 1000);
+    }
+}

@@ -1,0 +1,166 @@
+package no.samhandling.discharge.messaging;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.validation.FhirValidator;
+import ca.uhn.fhir.validation.ResultSeverityEnum;
+import ca.uhn.fhir.validation.ValidationResult;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import no.samhandling.discharge.testsupport.TestPatients;
+import no.samhandling.discharge.testsupport.TestTokens;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
+import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
+import org.hl7.fhir.common.hapi.validation.support.SnapshotGeneratingValidationSupport;
+import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
+import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
+import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Encounter;
+import org.hl7.fhir.r4.model.MessageHeader;
+import org.hl7.fhir.r4.model.Patient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every change the municipality must hear about leaves through the outbox to {@code municipality.fhir.out}
+ * on the real broker: one FHIR message Bundle per change, keyed by the municipality number.
+ */
+@QuarkusTest
+class OutboundMessagesTest {
+
+    /** Hadsel: no other test sends stays paid for by it, so its records on the topic are this test's. */
+    private static final String HADSEL = "1866";
+    private static final String UNN = "983974899";
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    private KafkaCompanion kafka;
+
+    @BeforeEach
+    void connect() {
+        kafka = new KafkaCompanion(bootstrapServers);
+    }
+
+    @AfterEach
+    void close() {
+        kafka.close();
+    }
+
+    @Test
+    void theMunicipalityHearsOfEveryStepInOrderAsValidFhirMessages() {
+        String ward = TestTokens.ward(UNN);
+        String patient = TestPatients.fodselsnummer();
+        String stay = given().auth().oauth2(ward).contentType(ContentType.JSON)
+                .body(Map.of("patientIdentifier", patient, "ward", "Lungeavdelingen", "serviceArea", "somatic",
+                        "residenceMunicipality", HADSEL, "admittedAt", "2025-02-01T10:00:00+01:00"))
+                .when().post("/stays").then().statusCode(201).extract().path("id");
+        String notice = post(ward, stay, "admission-notice", Map.of("sentAt", "2025-02-01T12:00:00+01:00",
+                "expectedNeeds", "Hjemmesykepleie", "expectedDischargeDate", "2025-02-05")).extract().path("events[1].id");
+        post(ward, stay, "discharge-readiness", Map.of("declaredAt", "2025-02-04T09:00:00+01:00", "assessorHprNumber", "9144889",
+                "assessment", Map.of("problemsAtAdmissionClarified", true, "diagnosisAndFollowUpPlanSet", true, "functionLevelAssessed", true)));
+        post(ward, stay, "discharge-ready-notice", Map.of("sentAt", "2025-02-04T10:00:00+01:00"));
+        post(ward, stay, "withdrawal", Map.of("withdrawnAt", "2025-02-05T08:00:00+01:00", "reason", "Feber"));
+        post(ward, stay, "discharge", Map.of("dischargedAt", "2025-02-09T12:00:00+01:00", "destination", "home-care"));
+        given().auth().oauth2(ward).contentType(ContentType.JSON)
+                .body(Map.of("reason", "Feil forventet dato", "corrected", Map.of("sentAt", "2025-02-01T12:00:00+01:00",
+                        "expectedNeeds", "Hjemmesykepleie", "expectedDischargeDate", "2025-02-06")))
+                .when().post("/stays/" + stay + "/events/" + notice + "/correction").then().statusCode(200);
+
+        ConsumerTask<String, String> records = kafka.consumeStrings().fromTopics("municipality.fhir.out");
+        List<ConsumerRecord<String, String>> ours = List.of();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (ours.size() < 5 && System.nanoTime() < deadline) {
+            sleep();
+            ours = records.getRecords().stream()
+                    .filter(record -> HADSEL.equals(record.key()) && record.value().contains(stay))
+                    .toList();
+        }
+        records.stop();
+
+        FhirContext fhir = FhirContext.forR4Cached();
+        List<Bundle> bundles = ours.stream().map(r -> fhir.newJsonParser().parseResource(Bundle.class, r.value())).toList();
+        assertThat(bundles).extracting(b -> header(b).getEventCoding().getCode())
+                .containsExactly("admission-notice", "discharge-ready-notice", "discharge-ready-withdrawn", "patient-discharged",
+                        "admission-notice");
+        for (ConsumerRecord<String, String> record : ours) {
+            Header contentType = record.headers().lastHeader("content-type");
+            assertThat(new String(contentType.value(), StandardCharsets.UTF_8)).isEqualTo("application/fhir+json; fhirVersion=4.0");
+            assertThat(record.key()).as("key is the municipality number, never personal data").isEqualTo(HADSEL);
+        }
+        Bundle first = bundles.getFirst();
+        assertThat(first.getType()).isEqualTo(Bundle.BundleType.MESSAGE);
+        assertThat(first.getEntryFirstRep().getResource()).isInstanceOf(MessageHeader.class);
+        Patient patientResource = resource(first, Patient.class);
+        assertThat(patientResource.getIdentifierFirstRep().getSystem()).isEqualTo("urn:oid:2.16.578.1.12.4.1.4.1");
+        assertThat(patientResource.getIdentifierFirstRep().getValue()).isEqualTo(patient);
+        Encounter encounter = resource(bundles.get(3), Encounter.class);
+        assertThat(encounter.getStatus()).isEqualTo(Encounter.EncounterStatus.FINISHED);
+        assertThat(encounter.getIdentifierFirstRep().getValue()).isEqualTo(stay);
+
+        MessageHeader correction = header(bundles.get(4));
+        assertThat(correction.getExtensionByUrl(FhirNames.EXTENSION + "message-status").getValue().primitiveValue()).isEqualTo("corrected");
+        String replaces = correction.getExtensionByUrl(FhirNames.EXTENSION + "replaces-message").getValue().primitiveValue();
+        assertThat(header(first).getIdElement().getValue()).as("the corrected message names the first one").endsWith(replaces);
+
+        FhirValidator validator = baseR4Validator(fhir);
+        for (ConsumerRecord<String, String> record : ours) {
+            ValidationResult result = validator.validateWithResult(record.value());
+            assertThat(result.getMessages())
+                    .filteredOn(m -> m.getSeverity() == ResultSeverityEnum.ERROR || m.getSeverity() == ResultSeverityEnum.FATAL)
+                    .as("FHIR R4 validation errors")
+                    .isEmpty();
+        }
+    }
+
+    @Test
+    void readinessIncludesTheOutboxRelay() {
+        given().when().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'Outbox relay' }.status", org.hamcrest.Matchers.equalTo("UP"));
+    }
+
+    private static io.restassured.response.ValidatableResponse post(String token, String stay, String command, Map<String, ?> body) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
+                .when().post("/stays/" + stay + "/" + command).then().statusCode(200);
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static MessageHeader header(Bundle bundle) {
+        return (MessageHeader) bundle.getEntryFirstRep().getResource();
+    }
+
+    private static <T> T resource(Bundle bundle, Class<T> type) {
+        return bundle.getEntry().stream().map(Bundle.BundleEntryComponent::getResource).filter(type::isInstance).map(type::cast)
+                .findFirst().orElseThrow();
+    }
+
+    private static FhirValidator baseR4Validator(FhirContext fhir) {
+        ValidationSupportChain support = new ValidationSupportChain(new DefaultProfileValidationSupport(fhir),
+                new InMemoryTerminologyServerValidationSupport(fhir), new CommonCodeSystemsTerminologyService(fhir),
+                new SnapshotGeneratingValidationSupport(fhir));
+        return fhir.newValidator().registerValidatorModule(new FhirInstanceValidator(support));
+    }
+}
