@@ -21,6 +21,28 @@ public class MessagingMetrics {
                 .register(registry);
     }
 
+    void received(String eventCode) {
+        Counter.builder("discharge.messages.in").tag("event", eventCode)
+                .description("FHIR messages received from Kafka, by event code")
+                .register(registry).increment();
+    }
+
+    void acknowledged(String code) {
+        Counter.builder("discharge.acknowledgements").tag("code", code)
+                .description("Acknowledgements sent, by response code")
+                .register(registry).increment();
+    }
+
+    void duplicate() {
+        Counter.builder("discharge.messages.duplicates").description("Inbound messages received again (same MessageHeader.id)")
+                .register(registry).increment();
+    }
+
+    void deadLetter() {
+        Counter.builder("discharge.messages.dead.letters").description("Inbound messages sent to a dead-letter topic")
+                .register(registry).increment();
+    }
+
     void sent(String eventCode) {
         Counter.builder("discharge.messages.out").tag("event", eventCode)
                 .description("FHIR messages published to Kafka, by event code")

@@ -27,13 +27,21 @@ public class Outbox {
     /** Queues a message to the paying municipality, keyed by its municipality number. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void toMunicipality(StayMessageFacts facts, UUID stayEventId) {
+        enqueue(facts.messageId(), config.municipalityOutTopic(), facts.payingMunicipality(), facts.event().code(),
+                builder.json(facts), facts.stayId(), stayEventId);
+    }
+
+    /** Queues a message already built (an acknowledgement), for the given topic and key. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void enqueue(UUID messageId, String topic, String key, String eventCode, String payload, UUID stayId, UUID stayEventId) {
         OutboxMessage message = new OutboxMessage();
-        message.id = facts.messageId();
-        message.topic = config.municipalityOutTopic();
-        message.messageKey = facts.payingMunicipality();
-        message.eventCode = facts.event().code();
-        message.payload = builder.json(facts);
-        message.stayId = facts.stayId();
+        message.id = UUID.randomUUID();
+        message.messageId = messageId;
+        message.topic = topic;
+        message.messageKey = key;
+        message.eventCode = eventCode;
+        message.payload = payload;
+        message.stayId = stayId;
         message.stayEventId = stayEventId;
         message.createdAt = clock.instant();
         message.persist();
@@ -42,6 +50,6 @@ public class Outbox {
     /** The message sent for a stay event (original or correction), to refer to when it is corrected or cancelled. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<UUID> messageFor(UUID stayEventId) {
-        return OutboxMessage.<OutboxMessage>find("stayEventId", stayEventId).firstResultOptional().map(m -> m.id);
+        return OutboxMessage.<OutboxMessage>find("stayEventId", stayEventId).firstResultOptional().map(m -> m.messageId);
     }
 }

@@ -17,6 +17,10 @@ public class OutboxMessage extends PanacheEntityBase {
     @Id
     public UUID id;
 
+    /** MessageHeader.id of the message. */
+    @Column(name = "message_id")
+    public UUID messageId;
+
     public String topic;
 
     @Column(name = "message_key")

@@ -1,17 +1,14 @@
 package no.samhandling.discharge.messaging;
 
 import io.quarkus.scheduler.Scheduled;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -74,7 +71,7 @@ public class OutboxRelay {
                 // Keep the order per key: stop at the first failure, retry on the next run.
                 message.attempts++;
                 message.lastError = truncate(e.toString());
-                LOG.warnf("Outbox message %s not published yet (attempt %d): %s", message.id, message.attempts, e.getMessage());
+                LOG.warnf("Outbox row %s not published yet (attempt %d): %s", message.id, message.attempts, e.getMessage());
                 break;
             }
         }
@@ -82,15 +79,7 @@ public class OutboxRelay {
     }
 
     private static Message<String> record(OutboxMessage message) {
-        RecordHeaders headers = new RecordHeaders();
-        headers.add("content-type", FhirNames.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
-        headers.add("message-id", message.id.toString().getBytes(StandardCharsets.UTF_8));
-        headers.add("event-code", message.eventCode.getBytes(StandardCharsets.UTF_8));
-        return Message.of(message.payload).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                .withTopic(message.topic)
-                .withKey(message.messageKey)
-                .withHeaders(headers)
-                .build());
+        return FhirRecords.record(message.topic, message.messageKey, message.messageId, message.eventCode, message.payload);
     }
 
     private static String truncate(String text) {

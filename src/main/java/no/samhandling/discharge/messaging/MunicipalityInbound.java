@@ -1,0 +1,62 @@
+package no.samhandling.discharge.messaging;
+
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+import java.time.Duration;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Consumes {@code municipality.fhir.in}. A message that cannot be parsed or fails validation is nacked,
+ * which sends it to {@code municipality.fhir.in.dlq} with the reason in the {@code dead-letter-reason}
+ * header; every other message is acknowledged to Kafka after its effect is committed.
+ */
+@ApplicationScoped
+public class MunicipalityInbound {
+
+    private final InboundMessages inbound;
+
+    MunicipalityInbound(InboundMessages inbound) {
+        this.inbound = inbound;
+    }
+
+    /** Tries before a failure on our side is answered transient-error: 0.5, 1 and 2 seconds apart. */
+    private static final int ATTEMPTS = 4;
+
+    @Incoming("municipality-fhir-in")
+    @Blocking(ordered = true)
+    public CompletionStage<Void> receive(Message<String> message) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                InboundMessages.Outcome outcome = inbound.fromMunicipality("municipality.fhir.in", message.getPayload());
+                return outcome.deadLetterReason()
+                        .map(reason -> message.nack(new InvalidMessageException(reason)))
+                        .orElseGet(message::ack);
+            } catch (RuntimeException transientFailure) {
+                if (attempt == ATTEMPTS) {
+                    inbound.answerTransientFailure(message.getPayload(), transientFailure);
+                    return message.ack();
+                }
+                pause(Duration.ofMillis(250L << attempt));
+            }
+        }
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Why a message went to the dead-letter topic; its message becomes the {@code dead-letter-reason} header. */
+    static final class InvalidMessageException extends RuntimeException {
+        InvalidMessageException(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+}

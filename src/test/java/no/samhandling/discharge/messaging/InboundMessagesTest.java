@@ -1,0 +1,182 @@
+package no.samhandling.discharge.messaging;
+
+import ca.uhn.fhir.context.FhirContext;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import no.samhandling.discharge.testsupport.TestPatients;
+import no.samhandling.discharge.testsupport.TestTokens;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.MessageHeader;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Municipal systems answer over {@code municipality.fhir.in} on the real broker; every message gets one acknowledgement. */
+@QuarkusTest
+class InboundMessagesTest {
+
+    /** Vågan: only this test has stays paid for by it. */
+    private static final String VAGAN = "1865";
+    private static final String IN = "municipality.fhir.in";
+    private static final String OUT = "municipality.fhir.out";
+    private static final String DLQ = "municipality.fhir.in.dlq";
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    private KafkaCompanion kafka;
+    private final String ward = TestTokens.ward("983974899");
+
+    @BeforeEach
+    void connect() {
+        kafka = new KafkaCompanion(bootstrapServers);
+    }
+
+    @AfterEach
+    void close() {
+        kafka.close();
+    }
+
+    @Test
+    void anAnswerOverKafkaChangesTheStayAndIsAcknowledgedOnceEvenWhenSentTwice() {
+        String stay = stayAwaitingTheMunicipality();
+        String messageId = UUID.randomUUID().toString();
+        String answer = MunicipalityResponses.canReceive(messageId, VAGAN, stay, "2025-03-07");
+        send(answer);
+
+        ConsumerRecord<String, String> ack = awaitOne(OUT, r -> respondsTo(r, messageId));
+        assertThat(ack.key()).isEqualTo(VAGAN);
+        assertThat(header(ack.value()).getResponse().getCode()).isEqualTo(MessageHeader.ResponseType.OK);
+        given().auth().oauth2(ward).when().get("/stays/" + stay).then().statusCode(200)
+                .body("status", org.hamcrest.Matchers.equalTo("municipality-ready"))
+                .body("events", org.hamcrest.Matchers.hasSize(5));
+
+        send(answer);
+        List<ConsumerRecord<String, String>> acks = await(OUT, r -> respondsTo(r, messageId), 2);
+        assertThat(acks.get(1).value()).as("the same acknowledgement, byte for byte").isEqualTo(acks.get(0).value());
+        given().auth().oauth2(ward).when().get("/stays/" + stay).then().statusCode(200)
+                .body("events", org.hamcrest.Matchers.hasSize(5));
+    }
+
+    @Test
+    void aMessageThatIsNotFhirGoesToTheDeadLetterTopicWithTheReason() {
+        String marker = "not-fhir-" + UUID.randomUUID();
+        kafka.produceStrings().fromRecords(new ProducerRecord<>(IN, VAGAN, "{\"this is\": \"" + marker + "\"")).awaitCompletion();
+        ConsumerRecord<String, String> dead = awaitOne(DLQ, r -> r.value().contains(marker));
+        assertThat(new String(dead.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8))
+                .contains("Not a FHIR R4 Bundle");
+    }
+
+    @Test
+    void anInvalidAnswerIsRefusedWithAnOperationOutcomeAndDeadLettered() {
+        String stay = stayAwaitingTheMunicipality();
+        String messageId = UUID.randomUUID().toString();
+        send(MunicipalityResponses.cannotReceive(messageId, VAGAN, stay, null));
+        ConsumerRecord<String, String> ack = awaitOne(OUT, r -> respondsTo(r, messageId));
+        Bundle bundle = bundle(ack.value());
+        assertThat(header(ack.value()).getResponse().getCode()).isEqualTo(MessageHeader.ResponseType.FATALERROR);
+        OperationOutcome outcome = (OperationOutcome) bundle.getEntry().get(1).getResource();
+        assertThat(outcome.getIssueFirstRep().getDiagnostics()).contains("expected-ready-on");
+        awaitOne(DLQ, r -> r.value().contains(messageId));
+        given().auth().oauth2(ward).when().get("/stays/" + stay).then().statusCode(200)
+                .body("status", org.hamcrest.Matchers.equalTo("awaiting-municipality"));
+    }
+
+    @Test
+    void anAnswerAboutAnUnknownStayGetsAFatalErrorThatSaysSo() {
+        String messageId = UUID.randomUUID().toString();
+        send(MunicipalityResponses.canReceive(messageId, VAGAN, UUID.randomUUID().toString(), "2025-03-07"));
+        ConsumerRecord<String, String> ack = awaitOne(OUT, r -> respondsTo(r, messageId));
+        assertThat(header(ack.value()).getResponse().getCode()).isEqualTo(MessageHeader.ResponseType.FATALERROR);
+        OperationOutcome outcome = (OperationOutcome) bundle(ack.value()).getEntry().get(1).getResource();
+        assertThat(outcome.getIssueFirstRep().getCode()).isEqualTo(OperationOutcome.IssueType.NOTFOUND);
+    }
+
+    @Test
+    void anAnswerBeforeTheNoticeIsRefusedAsImpossible() {
+        String stay = given().auth().oauth2(ward).contentType(ContentType.JSON)
+                .body(Map.of("patientIdentifier", TestPatients.fodselsnummer(), "ward", "Kirurgisk", "serviceArea", "somatic",
+                        "residenceMunicipality", VAGAN, "admittedAt", "2025-03-01T10:00:00+01:00"))
+                .when().post("/stays").then().statusCode(201).extract().path("id");
+        String messageId = UUID.randomUUID().toString();
+        send(MunicipalityResponses.canReceive(messageId, VAGAN, stay, "2025-03-07"));
+        ConsumerRecord<String, String> ack = awaitOne(OUT, r -> respondsTo(r, messageId));
+        OperationOutcome outcome = (OperationOutcome) bundle(ack.value()).getEntry().get(1).getResource();
+        assertThat(outcome.getIssueFirstRep().getCode()).isEqualTo(OperationOutcome.IssueType.BUSINESSRULE);
+        assertThat(outcome.getIssueFirstRep().getDiagnostics()).contains("notice that has been sent");
+    }
+
+    private String stayAwaitingTheMunicipality() {
+        String stay = given().auth().oauth2(ward).contentType(ContentType.JSON)
+                .body(Map.of("patientIdentifier", TestPatients.fodselsnummer(), "ward", "Kirurgisk", "serviceArea", "somatic",
+                        "residenceMunicipality", VAGAN, "admittedAt", "2025-03-01T10:00:00+01:00"))
+                .when().post("/stays").then().statusCode(201).extract().path("id");
+        post(stay, "admission-notice", Map.of("sentAt", "2025-03-01T12:00:00+01:00", "expectedNeeds", "Sykehjem"));
+        post(stay, "discharge-readiness", Map.of("declaredAt", "2025-03-04T09:00:00+01:00", "assessorHprNumber", "9144889",
+                "assessment", Map.of("problemsAtAdmissionClarified", true, "diagnosisAndFollowUpPlanSet", true, "functionLevelAssessed", true)));
+        post(stay, "discharge-ready-notice", Map.of("sentAt", "2025-03-04T10:00:00+01:00"));
+        return stay;
+    }
+
+    private void post(String stay, String command, Map<String, ?> body) {
+        given().auth().oauth2(ward).contentType(ContentType.JSON).body(body)
+                .when().post("/stays/" + stay + "/" + command).then().statusCode(200);
+    }
+
+    private void send(String payload) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(IN, VAGAN, payload);
+        record.headers().add("content-type", FhirNames.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+        kafka.produceStrings().fromRecords(record).awaitCompletion();
+    }
+
+    private ConsumerRecord<String, String> awaitOne(String topic, Predicate<ConsumerRecord<String, String>> wanted) {
+        return await(topic, wanted, 1).getFirst();
+    }
+
+    private List<ConsumerRecord<String, String>> await(String topic, Predicate<ConsumerRecord<String, String>> wanted, int count) {
+        ConsumerTask<String, String> records = kafka.consumeStrings().fromTopics(topic);
+        try {
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (System.nanoTime() < deadline) {
+                List<ConsumerRecord<String, String>> found = records.getRecords().stream().filter(wanted).toList();
+                if (found.size() >= count) {
+                    return found;
+                }
+                Thread.sleep(200);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            records.stop();
+        }
+        throw new AssertionError("fewer than " + count + " matching records on " + topic + " within 30 s");
+    }
+
+    private static boolean respondsTo(ConsumerRecord<String, String> record, String messageId) {
+        return record.value().contains("\"response\"") && record.value().contains(messageId);
+    }
+
+    private static Bundle bundle(String json) {
+        return FhirContext.forR4Cached().newJsonParser().parseResource(Bundle.class, json);
+    }
+
+    private static MessageHeader header(String json) {
+        return (MessageHeader) bundle(json).getEntryFirstRep().getResource();
+    }
+}
