@@ -116,6 +116,17 @@ public class FhirMessageBuilder {
                 if (facts.declaration() != null) {
                     encounter.addExtension(FhirNames.EXTENSION + "discharge-ready-declared",
                             new DateTimeType(facts.declaration().occurredAt().toString()));
+                    StayEvent.Assessment assessment = facts.declaration().assessment();
+                    if (assessment != null) {
+                        flag(encounter, "problems-at-admission-clarified", assessment.problemsAtAdmissionClarified());
+                        flag(encounter, "diagnosis-and-follow-up-plan-set", assessment.diagnosisAndFollowUpPlanSet());
+                        flag(encounter, "function-level-assessed", assessment.functionLevelAssessed());
+                    }
+                    StayEvent.FollowUpConditions followUp = facts.declaration().followUp();
+                    if (followUp != null) {
+                        flag(encounter, "cooperation-meeting-called", followUp.cooperationMeetingCalled());
+                        flag(encounter, "hospital-follow-up-clarified", followUp.hospitalFollowUpClarified());
+                    }
                     if (facts.declaration().needs() != null) {
                         encounter.addExtension(FhirNames.EXTENSION + "needs", new StringType(facts.declaration().needs()));
                     }
@@ -134,6 +145,10 @@ public class FhirMessageBuilder {
         encounter.setPeriod(period);
         encounter.addExtension(FhirNames.EXTENSION + "event-time", new DateTimeType(facts.stayEvent().occurredAt().toString()));
         return encounter;
+    }
+
+    private static void flag(Encounter encounter, String name, boolean value) {
+        encounter.addExtension(FhirNames.EXTENSION + name, new org.hl7.fhir.r4.model.BooleanType(value));
     }
 
     private static void add(Bundle bundle, Resource resource) {

@@ -7,13 +7,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import no.samhandling.discharge.messaging.Acknowledgements.Code;
 import no.samhandling.discharge.messaging.Acknowledgements.Issue;
-import no.samhandling.discharge.security.Caller;
-import no.samhandling.discharge.security.Roles;
-import no.samhandling.discharge.stay.StayEvent;
 import no.samhandling.discharge.stay.StayService;
 import no.samhandling.discharge.web.ProblemException;
 import no.samhandling.discharge.web.ProblemType;
-import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.Extension;
@@ -27,12 +23,10 @@ import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -44,8 +38,6 @@ import java.util.UUID;
 public class InboundMessages {
 
     private static final Logger LOG = Logger.getLogger(InboundMessages.class);
-    private static final String MUNICIPALITY_RESPONSE = "municipality-response";
-    private static final String KOMMUNENUMMER_ENDPOINT = "urn:kommunenummer:";
 
     /** What became of a message: its acknowledgement code, and why it goes to the dead-letter topic, if it does. */
     public record Outcome(Code code, Optional<String> deadLetterReason) {
@@ -80,23 +72,25 @@ public class InboundMessages {
      * answer transient-error straight to Kafka, since the outbox lives in the database, so that the
      * sender sends it again with the same MessageHeader.id.
      */
-    public void answerTransientFailure(String payload, Exception cause) {
+    public void answerTransientFailure(String payload, Exception cause, boolean fromHospital) {
+        Source source = fromHospital ? HospitalMessages.SOURCE : MunicipalityMessages.SOURCE;
         LOG.warnf("Inbound message not handled, answering transient-error: %s", cause.toString());
         try {
             Bundle bundle = fhir.newJsonParser().parseResource(Bundle.class, payload);
             if (!(bundle.getEntryFirstRep().getResource() instanceof MessageHeader header)) {
                 return;
             }
-            Optional<String> municipality = senderMunicipality(bundle, header);
-            if (municipality.isEmpty()) {
+            Optional<String> sender = source.sender(bundle, header);
+            if (sender.isEmpty()) {
                 return;
             }
+            String key = source.acknowledgementKey(sender.get(), focus(bundle, header).flatMap(InboundMessages::stayId));
             UUID ackId = UUID.randomUUID();
             String eventCode = header.hasEventCoding() ? header.getEventCoding().getCode() : "unknown";
             String ack = acknowledgements.json(ackId, bareId(header.getIdElement().getIdPart()), eventCode, header.getSource().getEndpoint(),
                     Code.TRANSIENT_ERROR, List.of(new Issue(IssueType.TRANSIENT,
                             "The message could not be stored now. Send it again with the same MessageHeader.id.", null)), clock.instant());
-            directOut.sendMessageAndAwait(FhirRecords.record(config.municipalityOutTopic(), municipality.get(), ackId, eventCode, ack));
+            directOut.sendMessageAndAwait(FhirRecords.record(source.acknowledgementTopic(config), key, ackId, eventCode, ack));
             metrics.acknowledged(Code.TRANSIENT_ERROR.code());
         } catch (RuntimeException e) {
             LOG.warnf("Could not answer transient-error either: %s", e.toString());
@@ -104,94 +98,143 @@ public class InboundMessages {
     }
 
     public Outcome fromMunicipality(String topic, String payload) {
+        return handle(topic, payload, MunicipalityMessages.SOURCE);
+    }
+
+    public Outcome fromHospital(String topic, String payload) {
+        return handle(topic, payload, HospitalMessages.SOURCE);
+    }
+
+    /**
+     * Who sends on a topic, how to recognise them, where their acknowledgements go, what they may send
+     * and what each message does.
+     */
+    interface Source {
+        /** The sender's id (municipality number or hospital organisation number), from the message. */
+        Optional<String> sender(Bundle bundle, MessageHeader header);
+
+        String acknowledgementTopic(MessagingConfig config);
+
+        /** The Kafka key of the acknowledgement: never personal data. */
+        String acknowledgementKey(String sender, Optional<UUID> stayId);
+
+        /** What the message must carry beyond base R4; empty when it may be applied. */
+        List<Issue> problems(Bundle bundle, MessageHeader header, String eventCode);
+
+        /** Applies the message's effect, inside the caller's transaction. */
+        void apply(Bundle bundle, MessageHeader header, String sender, UUID stayId, StayService stays, Clock clock);
+    }
+
+    private Outcome handle(String topic, String payload, Source source) {
         Bundle bundle;
         try {
             bundle = fhir.newJsonParser().parseResource(Bundle.class, payload);
         } catch (DataFormatException | ClassCastException e) {
             metrics.received("unparseable");
+            metrics.deadLetter();
             return new Outcome(null, Optional.of("Not a FHIR R4 Bundle in JSON: " + e.getMessage()));
         }
         if (bundle.getEntry().isEmpty() || !(bundle.getEntryFirstRep().getResource() instanceof MessageHeader header)) {
             metrics.received("no-message-header");
+            metrics.deadLetter();
             return new Outcome(null, Optional.of("The Bundle's first entry is not a MessageHeader"));
         }
         String messageId = bareId(header.getIdElement().getIdPart());
         String eventCode = header.hasEventCoding() ? header.getEventCoding().getCode() : null;
         String senderEndpoint = header.getSource().getEndpoint();
-        String municipality = senderMunicipality(bundle, header).orElse(null);
+        String sender = source.sender(bundle, header).orElse(null);
         metrics.received(eventCode == null ? "unknown" : eventCode);
-        if (messageId == null || municipality == null) {
-            return new Outcome(null, Optional.of("The message has no MessageHeader.id or no identifiable sending municipality"));
+        if (messageId == null || sender == null) {
+            metrics.deadLetter();
+            return new Outcome(null, Optional.of("The message has no MessageHeader.id or no identifiable sender"));
         }
-        Optional<Outcome> duplicate = QuarkusTransaction.requiringNew().call(() -> answerDuplicate(messageId, municipality));
+        Optional<UUID> stayId = focus(bundle, header).flatMap(InboundMessages::stayId);
+        Reply reply = new Reply(topic, messageId, eventCode, senderEndpoint, source.acknowledgementTopic(config),
+                source.acknowledgementKey(sender, stayId), sender);
+        Optional<Outcome> duplicate = QuarkusTransaction.requiringNew().call(() -> answerDuplicate(messageId, reply));
         if (duplicate.isPresent()) {
             return duplicate.get();
         }
-        List<Issue> problems = problems(bundle, header, eventCode);
+        List<Issue> problems = new ArrayList<>();
+        for (SingleValidationMessage error : validation.errors(bundle)) {
+            problems.add(new Issue(IssueType.INVALID, error.getMessage(), error.getLocationString()));
+        }
+        if (bundle.getType() != Bundle.BundleType.MESSAGE) {
+            problems.add(new Issue(IssueType.INVALID, "Bundle.type must be message", "Bundle.type"));
+        }
+        if (!header.hasEventCoding() || !FhirNames.MESSAGE_EVENTS.equals(header.getEventCoding().getSystem())) {
+            problems.add(new Issue(IssueType.NOTSUPPORTED, "MessageHeader.eventCoding must be from " + FhirNames.MESSAGE_EVENTS,
+                    "MessageHeader.eventCoding"));
+        } else if (stayId.isEmpty()) {
+            problems.add(new Issue(IssueType.REQUIRED, "MessageHeader.focus must be the Encounter identified by the stay id ("
+                    + FhirNames.STAY_ID + ")", "MessageHeader.focus"));
+        } else {
+            problems.addAll(source.problems(bundle, header, eventCode));
+        }
         if (!problems.isEmpty()) {
-            refuse(topic, messageId, eventCode, senderEndpoint, municipality, null, problems);
+            refuse(reply, null, problems);
             metrics.deadLetter();
             return new Outcome(Code.FATAL_ERROR, Optional.of("Invalid " + eventCode + " message: " + problems.getFirst().text()));
         }
-        Encounter encounter = focus(bundle, header).orElseThrow();
-        UUID stayId = stayId(encounter).orElseThrow();
-        StayEvent.MunicipalityAnswered answer = answer(encounter, bundle);
-        Caller caller = new Caller("fhir:" + senderEndpoint, Set.of(Roles.MUNICIPAL_INTAKE), null, municipality);
+        UUID stay = stayId.orElseThrow();
         try {
             QuarkusTransaction.requiringNew().run(() -> {
-                stays.record(caller, stayId, java.util.OptionalLong.empty(), answer);
-                acknowledge(topic, messageId, eventCode, senderEndpoint, municipality, stayId, Code.OK, List.of());
+                source.apply(bundle, header, sender, stay, stays, clock);
+                acknowledge(reply, stay, Code.OK, List.of());
             });
             return new Outcome(Code.OK, Optional.empty());
         } catch (ProblemException refused) {
             IssueType type = refused.type() == ProblemType.NOT_FOUND ? IssueType.NOTFOUND
-                    : refused.type() == ProblemType.IMPOSSIBLE_TRANSITION ? IssueType.BUSINESSRULE : IssueType.INVALID;
+                    : refused.type() == ProblemType.IMPOSSIBLE_TRANSITION ? IssueType.BUSINESSRULE
+                    : refused.type() == ProblemType.FORBIDDEN ? IssueType.FORBIDDEN : IssueType.INVALID;
             String text = refused.type() == ProblemType.NOT_FOUND
-                    ? "No stay paid for by municipality " + municipality + " has this id."
-                    : refused.getMessage();
+                    ? "No stay of yours has this id." : refused.getMessage();
             // An unknown stay is not stored as a reference: the id names nothing here.
-            UUID knownStay = refused.type() == ProblemType.NOT_FOUND ? null : stayId;
-            refuse(topic, messageId, eventCode, senderEndpoint, municipality, knownStay, List.of(new Issue(type, text, "Encounter.identifier")));
+            UUID knownStay = refused.type() == ProblemType.NOT_FOUND ? null : stay;
+            refuse(reply, knownStay, List.of(new Issue(type, text, "Encounter.identifier")));
             return new Outcome(Code.FATAL_ERROR, Optional.empty());
         }
     }
 
-    private Optional<Outcome> answerDuplicate(String messageId, String municipality) {
+    /** Where and how an inbound message is answered. */
+    private record Reply(String topic, String messageId, String eventCode, String senderEndpoint, String ackTopic, String ackKey,
+                         String sender) {
+    }
+
+    private Optional<Outcome> answerDuplicate(String messageId, Reply reply) {
         InboxMessage earlier = InboxMessage.findById(messageId);
         if (earlier == null) {
             return Optional.empty();
         }
         // The same acknowledgement again, byte for byte, and no second effect.
-        outbox.enqueue(earlier.ackMessageId, config.municipalityOutTopic(), municipality, earlier.eventCode, earlier.ackPayload,
-                earlier.stayId, null);
+        outbox.enqueue(earlier.ackMessageId, reply.ackTopic(), reply.ackKey(), earlier.eventCode == null ? "unknown" : earlier.eventCode,
+                earlier.ackPayload, earlier.stayId, null);
         metrics.duplicate();
         return Optional.of(new Outcome(Code.valueOf(earlier.outcome.toUpperCase().replace('-', '_')), Optional.empty()));
     }
 
-    private void refuse(String topic, String messageId, String eventCode, String senderEndpoint, String municipality, UUID stayId,
-                        List<Issue> problems) {
-        QuarkusTransaction.requiringNew().run(() ->
-                acknowledge(topic, messageId, eventCode, senderEndpoint, municipality, stayId, Code.FATAL_ERROR, problems));
-        LOG.infof("Refused message %s from municipality %s: %s", messageId, municipality, problems.getFirst().text());
+    private void refuse(Reply reply, UUID stayId, List<Issue> problems) {
+        QuarkusTransaction.requiringNew().run(() -> acknowledge(reply, stayId, Code.FATAL_ERROR, problems));
+        LOG.infof("Refused message %s from %s: %s", reply.messageId(), reply.sender(), problems.getFirst().text());
     }
 
-    private void acknowledge(String topic, String messageId, String eventCode, String senderEndpoint, String municipality,
-                             UUID stayId, Code code, List<Issue> issues) {
+    private void acknowledge(Reply reply, UUID stayId, Code code, List<Issue> issues) {
         UUID ackId = UUID.randomUUID();
         Instant now = clock.instant();
-        String ack = acknowledgements.json(ackId, messageId, eventCode, senderEndpoint, code, issues, now);
+        String ack = acknowledgements.json(ackId, reply.messageId(), reply.eventCode(), reply.senderEndpoint(), code, issues, now);
         InboxMessage inbox = new InboxMessage();
-        inbox.messageId = messageId;
-        inbox.topic = topic;
-        inbox.eventCode = eventCode;
-        inbox.sender = municipality;
+        inbox.messageId = reply.messageId();
+        inbox.topic = reply.topic();
+        inbox.eventCode = reply.eventCode();
+        inbox.sender = reply.sender();
         inbox.stayId = stayId;
         inbox.outcome = code.code();
         inbox.ackMessageId = ackId;
         inbox.ackPayload = ack;
         inbox.receivedAt = now;
         inbox.persist();
-        outbox.enqueue(ackId, config.municipalityOutTopic(), municipality, eventCode == null ? "unknown" : eventCode, ack, stayId, null);
+        outbox.enqueue(ackId, reply.ackTopic(), reply.ackKey(), reply.eventCode() == null ? "unknown" : reply.eventCode(), ack,
+                stayId, null);
         metrics.acknowledged(code.code());
     }
 
@@ -200,58 +243,7 @@ public class InboundMessages {
         return id != null && id.startsWith("urn:uuid:") ? id.substring("urn:uuid:".length()) : id;
     }
 
-    /** HAPI's verdict on base R4, and what a municipality-response must carry. */
-    private List<Issue> problems(Bundle bundle, MessageHeader header, String eventCode) {
-        List<Issue> problems = new ArrayList<>();
-        for (SingleValidationMessage error : validation.errors(bundle)) {
-            problems.add(new Issue(IssueType.INVALID, error.getMessage(), error.getLocationString()));
-        }
-        if (bundle.getType() != Bundle.BundleType.MESSAGE) {
-            problems.add(new Issue(IssueType.INVALID, "Bundle.type must be message", "Bundle.type"));
-        }
-        if (!MUNICIPALITY_RESPONSE.equals(eventCode) || !FhirNames.MESSAGE_EVENTS.equals(header.getEventCoding().getSystem())) {
-            problems.add(new Issue(IssueType.NOTSUPPORTED, "This topic takes " + MUNICIPALITY_RESPONSE + " messages ("
-                    + FhirNames.MESSAGE_EVENTS + ")", "MessageHeader.eventCoding"));
-            return problems;
-        }
-        Optional<Encounter> encounter = focus(bundle, header);
-        if (encounter.isEmpty() || stayId(encounter.get()).isEmpty()) {
-            problems.add(new Issue(IssueType.REQUIRED, "MessageHeader.focus must be the Encounter identified by the stay id ("
-                    + FhirNames.STAY_ID + ")", "MessageHeader.focus"));
-            return problems;
-        }
-        Encounter e = encounter.get();
-        if (!(extension(e, "can-receive").map(Extension::getValue).orElse(null) instanceof BooleanType)) {
-            problems.add(new Issue(IssueType.REQUIRED, "Encounter must say whether the municipality can receive the patient "
-                    + "(extension can-receive, boolean)", "Encounter.extension"));
-        } else if (!canReceive(e) && extension(e, "expected-ready-on").isEmpty()) {
-            problems.add(new Issue(IssueType.REQUIRED, "When the municipality cannot receive the patient it must say when an offer "
-                    + "is expected (extension expected-ready-on, § 11)", "Encounter.extension"));
-        }
-        return problems;
-    }
-
-    private StayEvent.MunicipalityAnswered answer(Encounter encounter, Bundle bundle) {
-        boolean canReceive = canReceive(encounter);
-        Instant answeredAt = extension(encounter, "answered-at")
-                .map(x -> OffsetDateTime.parse(x.getValue().primitiveValue()).toInstant())
-                .orElse(bundle.hasTimestamp() ? bundle.getTimestamp().toInstant() : clock.instant());
-        LocalDate readyFrom = extension(encounter, "ready-from").map(x -> LocalDate.parse(x.getValue().primitiveValue())).orElse(null);
-        LocalDate expected = extension(encounter, "expected-ready-on").map(x -> LocalDate.parse(x.getValue().primitiveValue())).orElse(null);
-        String offer = extension(encounter, "offer").map(x -> x.getValue().primitiveValue()).orElse(null);
-        return new StayEvent.MunicipalityAnswered(answeredAt, canReceive, canReceive ? readyFrom : null,
-                canReceive ? null : expected, offer);
-    }
-
-    private static boolean canReceive(Encounter encounter) {
-        return extension(encounter, "can-receive").map(x -> ((BooleanType) x.getValue()).booleanValue()).orElse(false);
-    }
-
-    private static Optional<Extension> extension(Encounter encounter, String name) {
-        return Optional.ofNullable(encounter.getExtensionByUrl(FhirNames.EXTENSION + name)).filter(Extension::hasValue);
-    }
-
-    private static Optional<Encounter> focus(Bundle bundle, MessageHeader header) {
+    static Optional<Encounter> focus(Bundle bundle, MessageHeader header) {
         if (!header.hasFocus()) {
             return Optional.empty();
         }
@@ -263,7 +255,7 @@ public class InboundMessages {
                 .findFirst();
     }
 
-    private static Optional<UUID> stayId(Encounter encounter) {
+    static Optional<UUID> stayId(Encounter encounter) {
         return encounter.getIdentifier().stream()
                 .filter(id -> FhirNames.STAY_ID.equals(id.getSystem()))
                 .map(Identifier::getValue)
@@ -277,24 +269,22 @@ public class InboundMessages {
                 .findFirst();
     }
 
-    /** The sending municipality: the sender Organization's kommunenummer, else the source endpoint's. */
-    private static Optional<String> senderMunicipality(Bundle bundle, MessageHeader header) {
+    /** The identifier of the sender Organization with the given system, or empty. */
+    static Optional<String> senderIdentifier(Bundle bundle, MessageHeader header, String system, String pattern) {
         String sender = header.getSender().getReference();
-        Optional<String> fromOrganization = bundle.getEntry().stream()
+        return bundle.getEntry().stream()
                 .filter(entry -> entry.getResource() instanceof Organization && sender != null && sender.equals(entry.getFullUrl()))
                 .flatMap(entry -> ((Organization) entry.getResource()).getIdentifier().stream())
-                .filter(id -> FhirNames.MUNICIPALITY_NUMBER.equals(id.getSystem()) && id.getValue() != null
-                        && id.getValue().matches("[0-9]{4}"))
+                .filter(id -> system.equals(id.getSystem()) && id.getValue() != null && id.getValue().matches(pattern))
                 .map(Identifier::getValue)
                 .findFirst();
-        if (fromOrganization.isPresent()) {
-            return fromOrganization;
-        }
-        String endpoint = header.getSource().getEndpoint();
-        if (endpoint != null && endpoint.startsWith(KOMMUNENUMMER_ENDPOINT)
-                && endpoint.substring(KOMMUNENUMMER_ENDPOINT.length()).matches("[0-9]{4}")) {
-            return Optional.of(endpoint.substring(KOMMUNENUMMER_ENDPOINT.length()));
-        }
-        return Optional.empty();
+    }
+
+    static Optional<Extension> extension(Encounter encounter, String name) {
+        return Optional.ofNullable(encounter.getExtensionByUrl(FhirNames.EXTENSION + name)).filter(Extension::hasValue);
+    }
+
+    static Instant instant(String dateTime) {
+        return OffsetDateTime.parse(dateTime).toInstant();
     }
 }

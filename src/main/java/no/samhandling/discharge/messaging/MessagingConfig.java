@@ -13,6 +13,10 @@ public interface MessagingConfig {
     @WithDefault("municipality.fhir.out")
     String municipalityOutTopic();
 
+    /** Topic of the messages (acknowledgements) to hospital systems. */
+    @WithDefault("hospital.fhir.out")
+    String hospitalOutTopic();
+
     /** How often the outbox relay looks for messages to publish (read by its schedule). */
     @WithDefault("1s")
     String relayInterval();

@@ -86,6 +86,18 @@ public class StayService {
 
     @Transactional
     public StayView register(Caller caller, RegisterStay command) {
+        return register(caller, command, UUID.randomUUID());
+    }
+
+    /** Whether a stay with this id exists (for a hospital system that names its stays itself). */
+    @Transactional
+    public boolean exists(UUID stayId) {
+        return Stay.findById(stayId) != null;
+    }
+
+    /** Registers a stay under the id the hospital system chose for it (messages name stays by that id). */
+    @Transactional
+    public StayView register(Caller caller, RegisterStay command, UUID stayId) {
         List<Problem.FieldError> errors = new ArrayList<>();
         Optional<PersonIdentifier> patient = PersonIdentifier.parse(command.patientIdentifier());
         if (patient.isEmpty()) {
@@ -107,7 +119,7 @@ public class StayService {
 
         Instant now = clock.instant();
         Stay stay = new Stay();
-        stay.id = UUID.randomUUID();
+        stay.id = stayId;
         stay.patientIdentifierKind = patient.orElseThrow().kind().code();
         stay.patientIdentifier = patient.orElseThrow().value();
         stay.hospital = hospital;

@@ -22,7 +22,11 @@ final class MunicipalityResponses {
     }
 
     static String canReceive(String messageId, String municipality, String stayId, String readyFrom) {
-        Bundle bundle = bundle(messageId, municipality, stayId);
+        return canReceive(messageId, municipality, stayId, readyFrom, "2025-03-05T10:00:00+01:00");
+    }
+
+    static String canReceive(String messageId, String municipality, String stayId, String readyFrom, String answeredAt) {
+        Bundle bundle = bundle(messageId, municipality, stayId, answeredAt);
         Encounter encounter = (Encounter) bundle.getEntry().get(1).getResource();
         encounter.addExtension(FhirNames.EXTENSION + "can-receive", new BooleanType(true));
         encounter.addExtension(FhirNames.EXTENSION + "ready-from", new DateType(readyFrom));
@@ -31,7 +35,7 @@ final class MunicipalityResponses {
     }
 
     static String cannotReceive(String messageId, String municipality, String stayId, String expectedReadyOn) {
-        Bundle bundle = bundle(messageId, municipality, stayId);
+        Bundle bundle = bundle(messageId, municipality, stayId, "2025-03-05T10:00:00+01:00");
         Encounter encounter = (Encounter) bundle.getEntry().get(1).getResource();
         encounter.addExtension(FhirNames.EXTENSION + "can-receive", new BooleanType(false));
         if (expectedReadyOn != null) {
@@ -40,7 +44,7 @@ final class MunicipalityResponses {
         return json(bundle);
     }
 
-    private static Bundle bundle(String messageId, String municipality, String stayId) {
+    private static Bundle bundle(String messageId, String municipality, String stayId, String answeredAt) {
         Organization sender = new Organization();
         sender.setId(UUID.randomUUID().toString());
         sender.addIdentifier().setSystem(FhirNames.MUNICIPALITY_NUMBER).setValue(municipality);
@@ -49,7 +53,7 @@ final class MunicipalityResponses {
         encounter.addIdentifier().setSystem(FhirNames.STAY_ID).setValue(stayId);
         encounter.setStatus(Encounter.EncounterStatus.INPROGRESS);
         encounter.setClass_(new Coding("http://terminology.hl7.org/CodeSystem/v3-ActCode", "IMP", "inpatient encounter"));
-        encounter.addExtension(FhirNames.EXTENSION + "answered-at", new DateTimeType("2025-03-05T10:00:00+01:00"));
+        encounter.addExtension(FhirNames.EXTENSION + "answered-at", new DateTimeType(answeredAt));
         MessageHeader header = new MessageHeader();
         header.setId(messageId);
         header.setEvent(new Coding(FhirNames.MESSAGE_EVENTS, "municipality-response", null));

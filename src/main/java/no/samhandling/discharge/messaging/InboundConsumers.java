@@ -7,36 +7,50 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 
 import java.time.Duration;
 import java.util.concurrent.CompletionStage;
+import java.util.function.BiFunction;
 
 /**
- * Consumes {@code municipality.fhir.in}. A message that cannot be parsed or fails validation is nacked,
- * which sends it to {@code municipality.fhir.in.dlq} with the reason in the {@code dead-letter-reason}
- * header; every other message is acknowledged to Kafka after its effect is committed.
+ * Consumes {@code hospital.fhir.in} and {@code municipality.fhir.in}. A message that cannot be parsed or
+ * fails validation is nacked, which sends it to the topic's {@code .dlq} with the reason in the
+ * {@code dead-letter-reason} header; every other message is acknowledged to Kafka after its effect and
+ * acknowledgement are committed. A failure on our side (the database away) is retried, then answered
+ * transient-error.
  */
 @ApplicationScoped
-public class MunicipalityInbound {
-
-    private final InboundMessages inbound;
-
-    MunicipalityInbound(InboundMessages inbound) {
-        this.inbound = inbound;
-    }
+public class InboundConsumers {
 
     /** Tries before a failure on our side is answered transient-error: 0.5, 1 and 2 seconds apart. */
     private static final int ATTEMPTS = 4;
 
+    private final InboundMessages inbound;
+
+    InboundConsumers(InboundMessages inbound) {
+        this.inbound = inbound;
+    }
+
     @Incoming("municipality-fhir-in")
     @Blocking(ordered = true)
-    public CompletionStage<Void> receive(Message<String> message) {
+    public CompletionStage<Void> fromMunicipality(Message<String> message) {
+        return handle(message, "municipality.fhir.in", inbound::fromMunicipality, false);
+    }
+
+    @Incoming("hospital-fhir-in")
+    @Blocking(ordered = true)
+    public CompletionStage<Void> fromHospital(Message<String> message) {
+        return handle(message, "hospital.fhir.in", inbound::fromHospital, true);
+    }
+
+    private CompletionStage<Void> handle(Message<String> message, String topic,
+                                         BiFunction<String, String, InboundMessages.Outcome> process, boolean fromHospital) {
         for (int attempt = 1; ; attempt++) {
             try {
-                InboundMessages.Outcome outcome = inbound.fromMunicipality("municipality.fhir.in", message.getPayload());
+                InboundMessages.Outcome outcome = process.apply(topic, message.getPayload());
                 return outcome.deadLetterReason()
                         .map(reason -> message.nack(new InvalidMessageException(reason)))
                         .orElseGet(message::ack);
             } catch (RuntimeException transientFailure) {
                 if (attempt == ATTEMPTS) {
-                    inbound.answerTransientFailure(message.getPayload(), transientFailure);
+                    inbound.answerTransientFailure(message.getPayload(), transientFailure, fromHospital);
                     return message.ack();
                 }
                 pause(Duration.ofMillis(250L << attempt));

@@ -1,0 +1,152 @@
+package no.samhandling.discharge.messaging;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.validation.SingleValidationMessage;
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import no.samhandling.discharge.stay.DischargeDestination;
+import no.samhandling.discharge.stay.StayEvent;
+import no.samhandling.discharge.testsupport.TestPatients;
+import no.samhandling.discharge.testsupport.TestTokens;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.MessageHeader;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+/**
+ * The whole flow through Kafka alone: the hospital system reports admission, discharge readiness and
+ * discharge on {@code hospital.fhir.in}, the municipal system answers on {@code municipality.fhir.in},
+ * one answer arriving after the discharge it preceded.
+ */
+@QuarkusTest
+class KafkaFlowTest {
+
+    /** Øksnes: only this test has stays paid for by it. */
+    private static final String OKSNES = "1868";
+    private static final String NORDLANDSSYKEHUSET = "983974910";
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    private KafkaCompanion kafka;
+    private final FhirMessageBuilder hospitalSystem = new FhirMessageBuilder(FhirContext.forR4Cached());
+
+    @BeforeEach
+    void connect() {
+        kafka = new KafkaCompanion(bootstrapServers);
+    }
+
+    @AfterEach
+    void close() {
+        kafka.close();
+    }
+
+    @Test
+    void admissionToDischargeThroughKafkaAloneGivesTheFiguresAndValidMessages() {
+        UUID stay = UUID.randomUUID();
+        String patient = TestPatients.fodselsnummer();
+        Instant admitted = at("2025-03-01T10:00:00+01:00");
+        StayEvent.DeclaredDischargeReady declaration = new StayEvent.DeclaredDischargeReady(at("2025-03-03T09:00:00+01:00"), "9144889",
+                new StayEvent.Assessment(true, true, true), null, "Korttidsplass");
+
+        fromHospital(stay, patient, admitted, MessageEvent.ADMISSION_NOTICE,
+                new StayEvent.AdmissionNoticeSent(at("2025-03-01T12:00:00+01:00"), LocalDate.of(2025, 3, 6), "Hjemmesykepleie", false), null);
+        fromHospital(stay, patient, admitted, MessageEvent.DISCHARGE_READY_NOTICE,
+                new StayEvent.DischargeReadyNoticeSent(at("2025-03-03T10:00:00+01:00")), declaration);
+        fromMunicipality(MunicipalityResponses.cannotReceive(UUID.randomUUID().toString(), OKSNES, stay.toString(), "2025-03-08"));
+        awaitRecords("hospital.fhir.out", r -> r.key().equals(stay.toString()), 2);
+        awaitRecords("municipality.fhir.out", r -> OKSNES.equals(r.key()) && r.value().contains("\"response\""), 1);
+        // Out of order: the discharge is reported before the answer that came before it.
+        fromHospital(stay, patient, admitted, MessageEvent.PATIENT_DISCHARGED,
+                new StayEvent.Discharged(at("2025-03-08T11:00:00+01:00"), DischargeDestination.SHORT_TERM_BED), null);
+        awaitRecords("hospital.fhir.out", r -> r.key().equals(stay.toString()), 3);
+        fromMunicipality(MunicipalityResponses.canReceive(UUID.randomUUID().toString(), OKSNES, stay.toString(), "2025-03-07",
+                "2025-03-06T09:00:00+01:00"));
+
+        List<ConsumerRecord<String, String>> hospitalAcks = awaitRecords("hospital.fhir.out", r -> r.key().equals(stay.toString()), 3);
+        assertThat(hospitalAcks).extracting(r -> header(r.value()).getResponse().getCode()).containsOnly(MessageHeader.ResponseType.OK);
+        List<ConsumerRecord<String, String>> toMunicipality = awaitRecords("municipality.fhir.out",
+                r -> OKSNES.equals(r.key()) && r.value().contains(stay.toString()), 3);
+        assertThat(toMunicipality).extracting(r -> header(r.value()).getEventCoding().getCode())
+                .containsExactly("admission-notice", "discharge-ready-notice", "patient-discharged");
+        awaitRecords("municipality.fhir.out", r -> OKSNES.equals(r.key()) && r.value().contains("\"response\""), 2);
+
+        given().auth().oauth2(TestTokens.admin()).when().get("/stays/" + stay).then().statusCode(200)
+                .body("status", equalTo("discharged"))
+                .body("hospital", equalTo(NORDLANDSSYKEHUSET))
+                .body("payingMunicipality", equalTo(OKSNES))
+                .body("events", hasSize(7))
+                .body("figures.dischargeReadyDays", equalTo(5))
+                .body("figures.billableDays", equalTo(4))
+                .body("figures.periods[0].billableUntil", equalTo("2025-03-07"));
+
+        FhirValidation validation = new FhirValidation(FhirContext.forR4Cached());
+        for (ConsumerRecord<String, String> record : toMunicipality) {
+            List<SingleValidationMessage> errors = validation.errors(bundle(record.value()));
+            assertThat(errors).as("FHIR R4 errors in %s", header(record.value()).getEventCoding().getCode()).isEmpty();
+        }
+    }
+
+    private void fromHospital(UUID stay, String patient, Instant admitted, MessageEvent event, StayEvent stayEvent,
+                              StayEvent.DeclaredDischargeReady declaration) {
+        StayMessageFacts facts = new StayMessageFacts(UUID.randomUUID(), event, "new", null, Instant.now(), stay,
+                "urn:oid:2.16.578.1.12.4.1.4.1", patient, NORDLANDSSYKEHUSET, "Medisinsk avdeling", "somatic", OKSNES, admitted,
+                stayEvent, declaration);
+        kafka.produceStrings().fromRecords(new ProducerRecord<>("hospital.fhir.in", stay.toString(), hospitalSystem.json(facts)))
+                .awaitCompletion();
+    }
+
+    private void fromMunicipality(String payload) {
+        kafka.produceStrings().fromRecords(new ProducerRecord<>("municipality.fhir.in", OKSNES, payload)).awaitCompletion();
+    }
+
+    private List<ConsumerRecord<String, String>> awaitRecords(String topic, Predicate<ConsumerRecord<String, String>> wanted, int count) {
+        ConsumerTask<String, String> records = kafka.consumeStrings().fromTopics(topic);
+        try {
+            long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
+            while (System.nanoTime() < deadline) {
+                List<ConsumerRecord<String, String>> found = records.getRecords().stream()
+                        .filter(r -> r.key() != null).filter(wanted).toList();
+                if (found.size() >= count) {
+                    return found;
+                }
+                Thread.sleep(200);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            records.stop();
+        }
+        throw new AssertionError("fewer than " + count + " matching records on " + topic);
+    }
+
+    private static Instant at(String time) {
+        return OffsetDateTime.parse(time).toInstant();
+    }
+
+    private static Bundle bundle(String json) {
+        return FhirContext.forR4Cached().newJsonParser().parseResource(Bundle.class, json);
+    }
+
+    private static MessageHeader header(String json) {
+        return (MessageHeader) bundle(json).getEntryFirstRep().getResource();
+    }
+}
