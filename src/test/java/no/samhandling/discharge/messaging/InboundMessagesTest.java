@@ -3,8 +3,8 @@ package no.samhandling.discharge.messaging;
 import ca.uhn.fhir.context.FhirContext;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import no.samhandling.discharge.testsupport.KafkaTopics;
 import no.samhandling.discharge.testsupport.TestPatients;
 import no.samhandling.discharge.testsupport.TestTokens;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -18,7 +18,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -150,22 +149,7 @@ class InboundMessagesTest {
     }
 
     private List<ConsumerRecord<String, String>> await(String topic, Predicate<ConsumerRecord<String, String>> wanted, int count) {
-        ConsumerTask<String, String> records = kafka.consumeStrings().fromTopics(topic);
-        try {
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (System.nanoTime() < deadline) {
-                List<ConsumerRecord<String, String>> found = records.getRecords().stream().filter(wanted).toList();
-                if (found.size() >= count) {
-                    return found;
-                }
-                Thread.sleep(200);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            records.stop();
-        }
-        throw new AssertionError("fewer than " + count + " matching records on " + topic + " within 30 s");
+        return KafkaTopics.await(kafka, topic, wanted, count);
     }
 
     private static boolean respondsTo(ConsumerRecord<String, String> record, String messageId) {

@@ -6,8 +6,8 @@ import ca.uhn.fhir.validation.ResultSeverityEnum;
 import ca.uhn.fhir.validation.ValidationResult;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import no.samhandling.discharge.testsupport.KafkaTopics;
 import no.samhandling.discharge.testsupport.TestPatients;
 import no.samhandling.discharge.testsupport.TestTokens;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -29,7 +29,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -82,16 +81,8 @@ class OutboundMessagesTest {
                         "expectedNeeds", "Hjemmesykepleie", "expectedDischargeDate", "2025-02-06")))
                 .when().post("/stays/" + stay + "/events/" + notice + "/correction").then().statusCode(200);
 
-        ConsumerTask<String, String> records = kafka.consumeStrings().fromTopics("municipality.fhir.out");
-        List<ConsumerRecord<String, String>> ours = List.of();
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (ours.size() < 5 && System.nanoTime() < deadline) {
-            sleep();
-            ours = records.getRecords().stream()
-                    .filter(record -> HADSEL.equals(record.key()) && record.value().contains(stay))
-                    .toList();
-        }
-        records.stop();
+        List<ConsumerRecord<String, String>> ours = KafkaTopics.await(kafka, "municipality.fhir.out",
+                record -> HADSEL.equals(record.key()) && record.value().contains(stay), 5);
 
         FhirContext fhir = FhirContext.forR4Cached();
         List<Bundle> bundles = ours.stream().map(r -> fhir.newJsonParser().parseResource(Bundle.class, r.value())).toList();
@@ -137,15 +128,6 @@ class OutboundMessagesTest {
     private static io.restassured.response.ValidatableResponse post(String token, String stay, String command, Map<String, ?> body) {
         return given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
                 .when().post("/stays/" + stay + "/" + command).then().statusCode(200);
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(200);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     private static MessageHeader header(Bundle bundle) {
