@@ -57,6 +57,7 @@ public class FhirMessageBuilder {
         municipality.addIdentifier().setSystem(FhirNames.MUNICIPALITY_NUMBER).setValue(facts.payingMunicipality());
 
         Encounter encounter = encounter(facts, patient, hospital);
+        encounter.getMeta().addProfile(FhirNames.EXTENSION + "encounter-" + facts.event().code());
 
         MessageHeader header = new MessageHeader();
         header.setId(facts.messageId().toString());

@@ -13,12 +13,16 @@ import org.hl7.fhir.common.hapi.validation.support.SnapshotGeneratingValidationS
 import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
 import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Encounter;
+import org.hl7.fhir.r4.model.MessageHeader;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Set;
 
 /**
  * HAPI's instance validator, built once for the service: base FHIR R4 plus the project's own
@@ -58,6 +62,28 @@ public class FhirValidation {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The messages with a profile of their own: the Encounter the MessageHeader focuses on. */
+    static final Set<String> PROFILED_EVENTS = Set.of("admission-notice", "discharge-ready-notice", "discharge-ready-withdrawn",
+            "patient-discharged", "municipality-response");
+
+    /**
+     * Declares the profile of the message's event on the Encounter its MessageHeader focuses on, so that
+     * the validator checks it whether or not the sender declared it.
+     */
+    public static void declareProfiles(Bundle bundle) {
+        if (bundle.getEntry().isEmpty() || !(bundle.getEntryFirstRep().getResource() instanceof MessageHeader header)
+                || !header.hasEventCoding() || !PROFILED_EVENTS.contains(header.getEventCoding().getCode())) {
+            return;
+        }
+        String url = FhirNames.EXTENSION + "encounter-" + header.getEventCoding().getCode();
+        String focus = header.getFocusFirstRep().getReference();
+        bundle.getEntry().stream()
+                .filter(entry -> entry.getResource() instanceof Encounter && focus != null && focus.equals(entry.getFullUrl()))
+                .map(Bundle.BundleEntryComponent::getResource)
+                .filter(encounter -> !encounter.getMeta().hasProfile(url))
+                .forEach(encounter -> encounter.getMeta().addProfile(url));
     }
 
     /** The errors (not warnings) the validator finds. */

@@ -156,6 +156,7 @@ public class InboundMessages {
             return duplicate.get();
         }
         List<Issue> problems = new ArrayList<>();
+        FhirValidation.declareProfiles(bundle);
         for (SingleValidationMessage error : validation.errors(bundle)) {
             problems.add(new Issue(IssueType.INVALID, error.getMessage(), error.getLocationString()));
         }

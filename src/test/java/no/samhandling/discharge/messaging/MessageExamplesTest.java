@@ -46,6 +46,8 @@ class MessageExamplesTest {
         assertThat(bundle.getType()).isEqualTo(Bundle.BundleType.MESSAGE);
         assertThat(bundle.getEntryFirstRep().getResource()).isInstanceOf(MessageHeader.class);
         assertThat(validation.errors(bundle)).as(name).isEmpty();
+        FhirValidation.declareProfiles(bundle);
+        assertThat(validation.errors(bundle)).as(name + " against its profiles").isEmpty();
     }
 
     @ParameterizedTest

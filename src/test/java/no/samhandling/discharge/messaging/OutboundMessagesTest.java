@@ -1,9 +1,6 @@
 package no.samhandling.discharge.messaging;
 
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.validation.FhirValidator;
-import ca.uhn.fhir.validation.ResultSeverityEnum;
-import ca.uhn.fhir.validation.ValidationResult;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
@@ -13,12 +10,6 @@ import no.samhandling.discharge.testsupport.TestTokens;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
-import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
-import org.hl7.fhir.common.hapi.validation.support.SnapshotGeneratingValidationSupport;
-import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
-import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
-import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Encounter;
@@ -109,13 +100,10 @@ class OutboundMessagesTest {
         String replaces = correction.getExtensionByUrl(FhirNames.EXTENSION + "replaces-message").getValue().primitiveValue();
         assertThat(header(first).getIdElement().getValue()).as("the corrected message names the first one").endsWith(replaces);
 
-        FhirValidator validator = baseR4Validator(fhir);
-        for (ConsumerRecord<String, String> record : ours) {
-            ValidationResult result = validator.validateWithResult(record.value());
-            assertThat(result.getMessages())
-                    .filteredOn(m -> m.getSeverity() == ResultSeverityEnum.ERROR || m.getSeverity() == ResultSeverityEnum.FATAL)
-                    .as("FHIR R4 validation errors")
-                    .isEmpty();
+        FhirValidation validation = new FhirValidation(fhir);
+        for (Bundle bundle : bundles) {
+            assertThat(bundle.getEntry().get(1).getResource().getMeta().getProfile()).as("the message declares its profile").isNotEmpty();
+            assertThat(validation.errors(bundle)).as("errors against FHIR R4 and the message's profile").isEmpty();
         }
     }
 
@@ -139,10 +127,4 @@ class OutboundMessagesTest {
                 .findFirst().orElseThrow();
     }
 
-    private static FhirValidator baseR4Validator(FhirContext fhir) {
-        ValidationSupportChain support = new ValidationSupportChain(new DefaultProfileValidationSupport(fhir),
-                new InMemoryTerminologyServerValidationSupport(fhir), new CommonCodeSystemsTerminologyService(fhir),
-                new SnapshotGeneratingValidationSupport(fhir));
-        return fhir.newValidator().registerValidatorModule(new FhirInstanceValidator(support));
-    }
 }

@@ -49,4 +49,25 @@ class ProjectDefinitionsTest {
     void theUnchangedExampleHasNoErrors() throws IOException {
         assertThat(validation.errors(MessageExamplesTest.example("municipality-response"))).isEmpty();
     }
+
+    @Test
+    void theMessageProfileRequiresItsExtensions() throws IOException {
+        Bundle bundle = MessageExamplesTest.example("municipality-response");
+        encounter(bundle).getExtension().removeIf(x -> x.getUrl().equals(FhirNames.EXTENSION + "can-receive"));
+        assertThat(validation.errors(bundle)).as("without the profile declared").isEmpty();
+        FhirValidation.declareProfiles(bundle);
+        assertThat(validation.errors(bundle)).as("against the municipality-response profiles")
+                .anySatisfy(e -> assertThat(e.getMessage()).contains("can-receive"));
+    }
+
+    @Test
+    void eachMessageHasItsOwnProfile() throws IOException {
+        Bundle bundle = MessageExamplesTest.example("patient-discharged");
+        FhirValidation.declareProfiles(bundle);
+        assertThat(validation.errors(bundle)).isEmpty();
+        encounter(bundle).getMeta().getProfile().clear();
+        encounter(bundle).getMeta().addProfile(FhirNames.EXTENSION + "encounter-discharge-ready-withdrawn");
+        assertThat(validation.errors(bundle)).as("a discharge is not a withdrawal: no withdrawal-reason")
+                .anySatisfy(e -> assertThat(e.getMessage()).contains("withdrawal-reason"));
+    }
 }
