@@ -246,18 +246,19 @@ public class StayService {
     private StayView append(Caller caller, Stay stay, List<StayEventRow> rows, StayEventRow row, String action, StayEvent event) {
         rows.add(row);
         List<RecordedEvent> recorded = codec.recorded(rows);
-        StayTimeline.Outcome outcome = StayTimeline.replay(StayHistory.effective(recorded));
+        List<Effective> history = StayHistory.effective(recorded);
+        StayTimeline.Outcome outcome = StayTimeline.replay(history);
         if (outcome.violation().isPresent()) {
             throw new ProblemException(ProblemType.IMPOSSIBLE_TRANSITION, outcome.violation().get().reason());
         }
         row.persist();
         stay.status = outcome.status().code();
-        StayHistory.effective(recorded).stream()
+        history.stream()
                 .filter(e -> e.event() instanceof Admitted)
                 .findFirst().ifPresent(e -> stay.admittedAt = e.event().occurredAt());
         stay.updatedAt = clock.instant();
         Stay.flush();
-        notifyMunicipality(stay, row, event, StayHistory.effective(recorded));
+        notifyMunicipality(stay, row, event, history);
         audit.record(caller, action, stay.id);
         return view(stay, recorded, rows);
     }
