@@ -10,21 +10,23 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 
 /**
- * Publishes the outbox to Kafka. Each run locks a batch of unpublished messages with
- * {@code FOR UPDATE SKIP LOCKED}, so several instances share the work without sending a message
- * twice, sends them in order of creation through an idempotent producer, waits for the broker's
- * acknowledgement and marks them published in the same transaction. A crash between the broker's
- * acknowledgement and the commit can send a message again: receivers deduplicate on MessageHeader.id.
+ * Publishes the outbox to Kafka. With several instances, one relays at a time: each run first takes a
+ * transaction-scoped PostgreSQL advisory lock, so messages of one key leave in the order they were
+ * written (two instances relaying in parallel could overtake each other). The run locks a batch of
+ * unpublished messages ({@code FOR UPDATE}), sends them in order of creation through an idempotent
+ * producer, waits for the broker's acknowledgement and marks them published in the same transaction.
+ * A crash between the broker's acknowledgement and the commit can send a message again: receivers
+ * deduplicate on MessageHeader.id.
  */
 @ApplicationScoped
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-    private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
+    /** The advisory lock that makes one instance at a time the relay (an arbitrary, fixed number). */
+    static final long RELAY_LOCK = 0x0d15c4a2_6e0b0c01L;
 
     private final MutinyEmitter<String> municipalityOut;
     private final EntityManager entityManager;
@@ -53,6 +55,11 @@ public class OutboxRelay {
     /** @return how many messages were published */
     @Transactional
     int publishBatch() {
+        boolean relayer = (Boolean) entityManager.createNativeQuery("SELECT pg_try_advisory_xact_lock(:lock)")
+                .setParameter("lock", RELAY_LOCK).getSingleResult();
+        if (!relayer) {
+            return 0;
+        }
         @SuppressWarnings("unchecked")
         List<OutboxMessage> batch = entityManager.createNativeQuery("""
                         SELECT * FROM outbox_message WHERE published_at IS NULL
