@@ -47,10 +47,6 @@ final class EmbeddedPostgresServer implements AutoCloseable {
         return postgres.getJdbcUrl(USER, database);
     }
 
-    int port() {
-        return postgres.getPort();
-    }
-
     private void createDatabaseIfMissing() {
         try (Connection connection = postgres.getPostgresDatabase().getConnection();
              PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
