@@ -1,5 +1,6 @@
 package no.samhandling.discharge.messaging;
 
+import no.samhandling.discharge.codes.Coded;
 import no.samhandling.discharge.messaging.Acknowledgements.Issue;
 import no.samhandling.discharge.security.Caller;
 import no.samhandling.discharge.security.Roles;
@@ -64,7 +65,7 @@ final class HospitalMessages implements InboundMessages.Source {
     @Override
     public List<Issue> problems(Bundle bundle, MessageHeader header, String eventCode) {
         List<Issue> problems = new ArrayList<>();
-        Optional<MessageEvent> event = Arrays.stream(MessageEvent.values()).filter(e -> e.code().equals(eventCode)).findFirst();
+        Optional<MessageEvent> event = Coded.find(MessageEvent.class, eventCode);
         if (event.isEmpty()) {
             problems.add(new Issue(IssueType.NOTSUPPORTED, "This topic takes admission-notice, discharge-ready-notice, "
                     + "discharge-ready-withdrawn and patient-discharged messages", "MessageHeader.eventCoding"));
@@ -115,8 +116,7 @@ final class HospitalMessages implements InboundMessages.Source {
         Caller caller = new Caller("fhir:hospital:" + hospital, Set.of(Roles.WARD), hospital, null);
         Encounter encounter = focus(bundle, header).orElseThrow();
         Instant at = InboundMessages.instant(extension(encounter, "event-time").orElseThrow().getValue().primitiveValue());
-        MessageEvent event = Arrays.stream(MessageEvent.values())
-                .filter(e -> e.code().equals(header.getEventCoding().getCode())).findFirst().orElseThrow();
+        MessageEvent event = Coded.find(MessageEvent.class, header.getEventCoding().getCode()).orElseThrow();
         switch (event) {
             case ADMISSION_NOTICE -> {
                 if (!stays.exists(stayId)) {
@@ -153,7 +153,7 @@ final class HospitalMessages implements InboundMessages.Source {
                 .findFirst().orElse(null);
         String residence = extension(encounter, "residence-municipality").map(x -> x.getValue().primitiveValue()).orElse(paying);
         String area = extension(encounter, "service-area").map(x -> x.getValue().primitiveValue()).orElse(ServiceArea.SOMATIC.code());
-        ServiceArea serviceArea = Arrays.stream(ServiceArea.values()).filter(a -> a.code().equals(area)).findFirst().orElse(ServiceArea.SOMATIC);
+        ServiceArea serviceArea = Coded.find(ServiceArea.class, area).orElse(ServiceArea.SOMATIC);
         String ward = encounter.getLocation().stream().map(l -> l.getLocation().getDisplay()).filter(d -> d != null).findFirst()
                 .orElse("(not given)");
         return new StayCommands.RegisterStay(patient(bundle).flatMap(HospitalMessages::nationalIdentifier).orElseThrow(), null, ward,
@@ -185,6 +185,6 @@ final class HospitalMessages implements InboundMessages.Source {
 
     private static Optional<DischargeDestination> destination(Encounter encounter) {
         String code = encounter.getHospitalization().getDischargeDisposition().getCodingFirstRep().getCode();
-        return Arrays.stream(DischargeDestination.values()).filter(d -> d.code().equals(code)).findFirst();
+        return Coded.find(DischargeDestination.class, code);
     }
 }

@@ -1,11 +1,13 @@
 package no.samhandling.discharge.messaging;
 
+import no.samhandling.discharge.codes.Coded;
+
 import no.samhandling.discharge.stay.EventType;
 
 import java.util.Optional;
 
 /** The message catalogue of messages.md: the event codes of {@code MessageHeader.eventCoding}. */
-public enum MessageEvent {
+public enum MessageEvent implements Coded {
     ADMISSION_NOTICE("admission-notice", "Admission notice (melding om innlagt pasient, § 8)"),
     DISCHARGE_READY_NOTICE("discharge-ready-notice", "Discharge-ready notice (melding om utskrivningsklar pasient, § 10)"),
     DISCHARGE_READY_WITHDRAWN("discharge-ready-withdrawn", "Withdrawal (avmelding av utskrivningsklar pasient)"),
@@ -19,6 +21,7 @@ public enum MessageEvent {
         this.display = display;
     }
 
+    @Override
     public String code() {
         return code;
     }

@@ -18,7 +18,6 @@ import no.samhandling.discharge.web.Page;
 import no.samhandling.discharge.web.PageRequest;
 import no.samhandling.discharge.web.Problem;
 import no.samhandling.discharge.web.ProblemException;
-import no.samhandling.discharge.web.ProblemType;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -180,8 +179,7 @@ public class ReferenceDataService {
 
     private static void rejectInvalid(List<ReferenceDataError> errors) {
         if (!errors.isEmpty()) {
-            throw new ProblemException(ProblemType.VALIDATION_FAILED, "Correct the fields listed in errors and send the request again.",
-                    errors.stream().map(e -> new Problem.FieldError(e.field(), e.message())).toList());
+            throw ProblemException.invalid(errors.stream().map(e -> new Problem.FieldError(e.field(), e.message())).toList());
         }
     }
 

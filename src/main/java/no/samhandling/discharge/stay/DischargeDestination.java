@@ -1,9 +1,11 @@
 package no.samhandling.discharge.stay;
 
+import no.samhandling.discharge.codes.Coded;
+
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /** Where the patient went at discharge (utskrevet til). */
-public enum DischargeDestination {
+public enum DischargeDestination implements Coded {
     HOME("home"),
     HOME_CARE("home-care"),
     SHORT_TERM_BED("short-term-bed"),
@@ -19,6 +21,7 @@ public enum DischargeDestination {
         this.code = code;
     }
 
+    @Override
     @JsonValue
     public String code() {
         return code;

@@ -1,9 +1,11 @@
 package no.samhandling.discharge.stay;
 
+import no.samhandling.discharge.codes.Coded;
+
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /** The kinds of stay events, in the order they sort when two happen at the same instant. */
-public enum EventType {
+public enum EventType implements Coded {
     ADMITTED("admitted"),
     ADMISSION_NOTICE_SENT("admission-notice-sent"),
     DECLARED_DISCHARGE_READY("declared-discharge-ready"),
@@ -18,17 +20,13 @@ public enum EventType {
         this.code = code;
     }
 
+    @Override
     @JsonValue
     public String code() {
         return code;
     }
 
     public static EventType fromCode(String code) {
-        for (EventType type : values()) {
-            if (type.code.equals(code)) {
-                return type;
-            }
-        }
-        throw new IllegalArgumentException("unknown event type " + code);
+        return Coded.find(EventType.class, code).orElseThrow(() -> new IllegalArgumentException("unknown event type " + code));
     }
 }

@@ -1,9 +1,11 @@
 package no.samhandling.discharge.stay;
 
+import no.samhandling.discharge.codes.Coded;
+
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /** Why a discharge-ready period carries no payment liability: which of §§ 8–10 was not met. */
-public enum NonBillableReason {
+public enum NonBillableReason implements Coded {
     ADMISSION_NOTICE_MISSING("admission-notice-missing", "§ 8: no admission notice was sent to the municipality"),
     ADMISSION_NOTICE_LATE("admission-notice-late", "§ 8: the admission notice was sent later than the deadline after admission"),
     DECLARATION_NOT_DOCUMENTED("declaration-not-documented",
@@ -20,6 +22,7 @@ public enum NonBillableReason {
         this.explanation = explanation;
     }
 
+    @Override
     @JsonValue
     public String code() {
         return code;

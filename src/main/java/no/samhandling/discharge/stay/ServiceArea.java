@@ -1,9 +1,11 @@
 package no.samhandling.discharge.stay;
 
+import no.samhandling.discharge.codes.Coded;
+
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /** The three service areas of the scheme; mental health and addiction care joined on 1 January 2019. */
-public enum ServiceArea {
+public enum ServiceArea implements Coded {
     SOMATIC("somatic"),
     MENTAL_HEALTH("mental-health"),
     ADDICTION("addiction");
@@ -14,6 +16,7 @@ public enum ServiceArea {
         this.code = code;
     }
 
+    @Override
     @JsonValue
     public String code() {
         return code;

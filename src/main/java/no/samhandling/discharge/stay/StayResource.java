@@ -36,7 +36,6 @@ import no.samhandling.discharge.web.Page;
 import no.samhandling.discharge.web.PageRequest;
 import no.samhandling.discharge.web.Problem;
 import no.samhandling.discharge.web.ProblemException;
-import no.samhandling.discharge.web.ProblemType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -185,8 +184,7 @@ public class StayResource {
                                          @HeaderParam(Idempotency.HEADER) @Parameter(description = IDEMPOTENCY_DESCRIPTION) String idempotencyKey,
                                          @HeaderParam("If-Match") @Parameter(description = IF_MATCH_DESCRIPTION) String ifMatch) {
         if (!command.canReceive() && command.expectedReadyOn() == null) {
-            throw new ProblemException(ProblemType.VALIDATION_FAILED, "Correct the fields listed in errors and send the request again.",
-                    List.of(new Problem.FieldError("expectedReadyOn", "is required when the municipality cannot receive the patient (§ 11)")));
+            throw ProblemException.invalid(List.of(new Problem.FieldError("expectedReadyOn", "is required when the municipality cannot receive the patient (§ 11)")));
         }
         return recorded(idempotencyKey, command, () -> stays.record(callers.current(), id, IfMatch.version(ifMatch),
                 StayCommandMapping.answer(command, clock.instant())));

@@ -10,6 +10,7 @@ import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import no.samhandling.discharge.codes.Coded;
 import no.samhandling.discharge.messaging.MessageEvent;
 import no.samhandling.discharge.messaging.Outbox;
 import no.samhandling.discharge.messaging.StayMessageFacts;
@@ -353,8 +354,7 @@ public class StayService {
                         validated(json.treeToValue(corrected, StayCommands.Discharge.class)), d.occurredAt());
             };
         } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw new ProblemException(ProblemType.VALIDATION_FAILED, "Correct the fields listed in errors and send the request again.",
-                    List.of(new Problem.FieldError("corrected", "must have the fields of a " + original.type().code() + " event")));
+            throw ProblemException.invalid(List.of(new Problem.FieldError("corrected", "must have the fields of a " + original.type().code() + " event")));
         }
     }
 
@@ -365,8 +365,7 @@ public class StayService {
     private <T> T validated(T command) {
         Set<ConstraintViolation<T>> violations = validator.validate(command);
         if (!violations.isEmpty()) {
-            throw new ProblemException(ProblemType.VALIDATION_FAILED, "Correct the fields listed in errors and send the request again.",
-                    violations.stream().map(v -> new Problem.FieldError("corrected." + v.getPropertyPath(), v.getMessage()))
+            throw ProblemException.invalid(violations.stream().map(v -> new Problem.FieldError("corrected." + v.getPropertyPath(), v.getMessage()))
                             .sorted(Comparator.comparing(Problem.FieldError::field)).toList());
         }
         return command;
@@ -403,8 +402,7 @@ public class StayService {
 
     private void checkNotInFuture(Instant occurredAt, EventType type) {
         if (occurredAt.isAfter(clock.instant().plus(config.allowedClockSkew()))) {
-            throw new ProblemException(ProblemType.VALIDATION_FAILED, "Correct the fields listed in errors and send the request again.",
-                    List.of(new Problem.FieldError("time", "the " + type.code() + " event lies in the future")));
+            throw ProblemException.invalid(List.of(new Problem.FieldError("time", "the " + type.code() + " event lies in the future")));
         }
     }
 
@@ -416,7 +414,7 @@ public class StayService {
 
     private static void rejectIfAny(List<Problem.FieldError> errors) {
         if (!errors.isEmpty()) {
-            throw new ProblemException(ProblemType.VALIDATION_FAILED, "Correct the fields listed in errors and send the request again.", errors);
+            throw ProblemException.invalid(errors);
         }
     }
 
@@ -441,12 +439,8 @@ public class StayService {
     }
 
     private static ServiceArea serviceArea(Stay stay) {
-        for (ServiceArea area : ServiceArea.values()) {
-            if (area.code().equals(stay.serviceArea)) {
-                return area;
-            }
-        }
-        throw new IllegalStateException("unknown service area on " + stay);
+        return Coded.find(ServiceArea.class, stay.serviceArea)
+                .orElseThrow(() -> new IllegalStateException("unknown service area on " + stay));
     }
 
     private StayView view(Stay stay, List<RecordedEvent> recorded, List<StayEventRow> rows) {
@@ -512,11 +506,6 @@ public class StayService {
     }
 
     private static StayStatus status(Stay stay) {
-        for (StayStatus status : StayStatus.values()) {
-            if (status.code().equals(stay.status)) {
-                return status;
-            }
-        }
-        throw new IllegalStateException("unknown status on " + stay);
+        return Coded.find(StayStatus.class, stay.status).orElseThrow(() -> new IllegalStateException("unknown status on " + stay));
     }
 }

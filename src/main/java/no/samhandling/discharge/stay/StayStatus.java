@@ -1,9 +1,11 @@
 package no.samhandling.discharge.stay;
 
+import no.samhandling.discharge.codes.Coded;
+
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /** Where a stay stands, as a ward nurse or a municipal case officer would say it. */
-public enum StayStatus {
+public enum StayStatus implements Coded {
     /** In hospital, not declared discharge-ready. */
     ADMITTED("admitted"),
     /** Declared discharge-ready (utskrivningsklar); the municipality has not been told yet. */
@@ -23,6 +25,7 @@ public enum StayStatus {
         this.code = code;
     }
 
+    @Override
     @JsonValue
     public String code() {
         return code;

@@ -45,8 +45,7 @@ public class Idempotency {
             return toResponse(command.get());
         }
         if (key.length() > MAX_KEY_LENGTH) {
-            throw new ProblemException(ProblemType.VALIDATION_FAILED, "Correct the fields listed in errors and send the request again.",
-                    List.of(new Problem.FieldError(HEADER, "must be at most " + MAX_KEY_LENGTH + " characters")));
+            throw ProblemException.invalid(List.of(new Problem.FieldError(HEADER, "must be at most " + MAX_KEY_LENGTH + " characters")));
         }
         String requestHash = hash(write(request));
         IdempotencyRecord.Key id = new IdempotencyRecord.Key();

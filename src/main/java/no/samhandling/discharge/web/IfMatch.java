@@ -24,8 +24,7 @@ public final class IfMatch {
         try {
             return OptionalLong.of(Long.parseLong(value));
         } catch (NumberFormatException e) {
-            throw new ProblemException(ProblemType.VALIDATION_FAILED, "Correct the fields listed in errors and send the request again.",
-                    List.of(new Problem.FieldError("If-Match", "must be the version you last read, e.g. \"3\"")));
+            throw ProblemException.invalid(List.of(new Problem.FieldError("If-Match", "must be the version you last read, e.g. \"3\"")));
         }
     }
 }

@@ -18,6 +18,8 @@ public record Problem(
         @Schema(description = "One entry per invalid field (validation errors only)") List<FieldError> errors) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
+    /** The detail of every validation problem: the fields and what is wrong are in {@code errors}. */
+    public static final String CORRECT_THE_FIELDS = "Correct the fields listed in errors and send the request again.";
 
     @Schema(name = "FieldError", description = "An invalid field and why")
     public record FieldError(

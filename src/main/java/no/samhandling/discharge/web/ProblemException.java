@@ -18,6 +18,11 @@ public class ProblemException extends RuntimeException {
         this.errors = List.copyOf(errors);
     }
 
+    /** Invalid fields, each with what is wrong with it. */
+    public static ProblemException invalid(List<Problem.FieldError> errors) {
+        return new ProblemException(ProblemType.VALIDATION_FAILED, Problem.CORRECT_THE_FIELDS, errors);
+    }
+
     public static ProblemException notFound(String detail) {
         return new ProblemException(ProblemType.NOT_FOUND, detail);
     }

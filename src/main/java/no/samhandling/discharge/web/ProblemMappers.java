@@ -44,7 +44,7 @@ public class ProblemMappers {
                 .map(v -> new Problem.FieldError(fieldName(v), v.getMessage()))
                 .sorted(Comparator.comparing(Problem.FieldError::field).thenComparing(Problem.FieldError::message))
                 .toList();
-        return respond(Problem.invalid("Correct the fields listed in errors and send the request again.", instance(uri), errors));
+        return respond(Problem.invalid(Problem.CORRECT_THE_FIELDS, instance(uri), errors));
     }
 
     @ServerExceptionMapper({InvalidFormatException.class, MismatchedInputException.class})
@@ -54,7 +54,7 @@ public class ProblemMappers {
                 .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b)
                 .orElse("(body)");
         String expected = e.getTargetType() == null ? "a different value" : "a value of type " + simpleType(e.getTargetType());
-        return respond(Problem.invalid("Correct the fields listed in errors and send the request again.", instance(uri),
+        return respond(Problem.invalid(Problem.CORRECT_THE_FIELDS, instance(uri),
                 List.of(new Problem.FieldError(field, "expected " + expected))));
     }
 
