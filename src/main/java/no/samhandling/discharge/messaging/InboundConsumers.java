@@ -7,7 +7,6 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 
 import java.time.Duration;
 import java.util.concurrent.CompletionStage;
-import java.util.function.BiFunction;
 
 /**
  * Consumes {@code hospital.fhir.in} and {@code municipality.fhir.in}. A message that cannot be parsed or
@@ -31,26 +30,25 @@ public class InboundConsumers {
     @Incoming("municipality-fhir-in")
     @Blocking(ordered = true)
     public CompletionStage<Void> fromMunicipality(Message<String> message) {
-        return handle(message, "municipality.fhir.in", inbound::fromMunicipality, false);
+        return handle(message, "municipality.fhir.in", MunicipalityMessages.SOURCE);
     }
 
     @Incoming("hospital-fhir-in")
     @Blocking(ordered = true)
     public CompletionStage<Void> fromHospital(Message<String> message) {
-        return handle(message, "hospital.fhir.in", inbound::fromHospital, true);
+        return handle(message, "hospital.fhir.in", HospitalMessages.SOURCE);
     }
 
-    private CompletionStage<Void> handle(Message<String> message, String topic,
-                                         BiFunction<String, String, InboundMessages.Outcome> process, boolean fromHospital) {
+    private CompletionStage<Void> handle(Message<String> message, String topic, InboundMessages.Source source) {
         for (int attempt = 1; ; attempt++) {
             try {
-                InboundMessages.Outcome outcome = process.apply(topic, message.getPayload());
+                InboundMessages.Outcome outcome = inbound.handle(topic, message.getPayload(), source);
                 return outcome.deadLetterReason()
                         .map(reason -> message.nack(new InvalidMessageException(reason)))
                         .orElseGet(message::ack);
             } catch (RuntimeException transientFailure) {
                 if (attempt == ATTEMPTS) {
-                    inbound.answerTransientFailure(message.getPayload(), transientFailure, fromHospital);
+                    inbound.answerTransientFailure(message.getPayload(), transientFailure, source);
                     return message.ack();
                 }
                 pause(Duration.ofMillis(250L << attempt));

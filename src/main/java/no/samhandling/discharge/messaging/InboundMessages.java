@@ -72,8 +72,7 @@ public class InboundMessages {
      * answer transient-error straight to Kafka, since the outbox lives in the database, so that the
      * sender sends it again with the same MessageHeader.id.
      */
-    public void answerTransientFailure(String payload, Exception cause, boolean fromHospital) {
-        Source source = fromHospital ? HospitalMessages.SOURCE : MunicipalityMessages.SOURCE;
+    void answerTransientFailure(String payload, Exception cause, Source source) {
         LOG.warnf("Inbound message not handled, answering transient-error: %s", cause.toString());
         try {
             Bundle bundle = fhir.newJsonParser().parseResource(Bundle.class, payload);
@@ -97,14 +96,6 @@ public class InboundMessages {
         }
     }
 
-    public Outcome fromMunicipality(String topic, String payload) {
-        return handle(topic, payload, MunicipalityMessages.SOURCE);
-    }
-
-    public Outcome fromHospital(String topic, String payload) {
-        return handle(topic, payload, HospitalMessages.SOURCE);
-    }
-
     /**
      * Who sends on a topic, how to recognise them, where their acknowledgements go, what they may send
      * and what each message does.
@@ -125,7 +116,7 @@ public class InboundMessages {
         void apply(Bundle bundle, MessageHeader header, String sender, UUID stayId, StayService stays, Clock clock);
     }
 
-    private Outcome handle(String topic, String payload, Source source) {
+    Outcome handle(String topic, String payload, Source source) {
         Bundle bundle;
         try {
             bundle = fhir.newJsonParser().parseResource(Bundle.class, payload);
