@@ -6,6 +6,7 @@ import ca.uhn.fhir.validation.FhirValidator;
 import ca.uhn.fhir.validation.ResultSeverityEnum;
 import ca.uhn.fhir.validation.SingleValidationMessage;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
 import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
 import org.hl7.fhir.common.hapi.validation.support.PrePopulatedValidationSupport;
@@ -27,7 +28,8 @@ import java.util.Set;
 /**
  * HAPI's instance validator, built once for the service: base FHIR R4 plus the project's own
  * definitions in {@code src/main/resources/fhir/definitions} (the extensions, with their value types
- * and contexts, and the CodeSystems of message events and discharge destinations).
+ * and contexts, and the CodeSystems of message events and discharge destinations). Thread-safe; the
+ * InstanceValidators behind it are reused ({@link ReusingInstanceValidator}).
  */
 @ApplicationScoped
 public class FhirValidation {
@@ -35,12 +37,29 @@ public class FhirValidation {
     private static final String DEFINITIONS = "/fhir/definitions/";
 
     private final FhirValidator validator;
+    private final FhirInstanceValidator module;
 
+    @Inject
     FhirValidation(FhirContext fhir) {
+        this(fhir, true);
+    }
+
+    private FhirValidation(FhirContext fhir, boolean reuseInstanceValidators) {
         ValidationSupportChain support = new ValidationSupportChain(new DefaultProfileValidationSupport(fhir),
                 projectDefinitions(fhir), new InMemoryTerminologyServerValidationSupport(fhir), new CommonCodeSystemsTerminologyService(fhir),
                 new SnapshotGeneratingValidationSupport(fhir));
-        this.validator = fhir.newValidator().registerValidatorModule(new FhirInstanceValidator(support));
+        this.module = reuseInstanceValidators ? new ReusingInstanceValidator(support) : new FhirInstanceValidator(support);
+        this.validator = fhir.newValidator().registerValidatorModule(module);
+    }
+
+    /** The validator the service uses (outside CDI: for the benchmark). */
+    public static FhirValidation forService(FhirContext fhir) {
+        return new FhirValidation(fhir, true);
+    }
+
+    /** The same definitions with HAPI's stock validator, which builds an InstanceValidator per call (for comparison). */
+    public static FhirValidation withStockValidator(FhirContext fhir) {
+        return new FhirValidation(fhir, false);
     }
 
     static PrePopulatedValidationSupport projectDefinitions(FhirContext fhir) {
@@ -88,8 +107,18 @@ public class FhirValidation {
 
     /** The errors (not warnings) the validator finds. */
     public List<SingleValidationMessage> errors(IBaseResource resource) {
-        return validator.validateWithResult(resource).getMessages().stream()
+        return findings(resource).stream()
                 .filter(m -> m.getSeverity() == ResultSeverityEnum.ERROR || m.getSeverity() == ResultSeverityEnum.FATAL)
                 .toList();
+    }
+
+    /** How many InstanceValidators have been built: as many as threads have validated at once, when they are reused. */
+    int instanceValidatorsBuilt() {
+        return module instanceof ReusingInstanceValidator reusing ? reusing.built() : -1;
+    }
+
+    /** Everything the validator finds, down to information. */
+    public List<SingleValidationMessage> findings(IBaseResource resource) {
+        return validator.validateWithResult(resource).getMessages();
     }
 }

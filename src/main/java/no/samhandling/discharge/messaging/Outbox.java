@@ -1,6 +1,9 @@
 package no.samhandling.discharge.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
@@ -14,14 +17,22 @@ import java.util.UUID;
 @ApplicationScoped
 public class Outbox {
 
+    /** Marks a transaction that will wake the relay when it commits (once, however many messages it writes). */
+    private static final Object WAKES_RELAY = new Object();
+
     private final FhirMessageBuilder builder;
     private final MessagingConfig config;
     private final Clock clock;
+    private final TransactionSynchronizationRegistry transactions;
+    private final OutboxRelay relay;
 
-    Outbox(FhirMessageBuilder builder, MessagingConfig config, Clock clock) {
+    Outbox(FhirMessageBuilder builder, MessagingConfig config, Clock clock, TransactionSynchronizationRegistry transactions,
+           OutboxRelay relay) {
         this.builder = builder;
         this.config = config;
         this.clock = clock;
+        this.transactions = transactions;
+        this.relay = relay;
     }
 
     /** Queues a message to the paying municipality, keyed by its municipality number. */
@@ -45,6 +56,26 @@ public class Outbox {
         message.stayEventId = stayEventId;
         message.createdAt = clock.instant();
         message.persist();
+        wakeRelayOnCommit();
+    }
+
+    private void wakeRelayOnCommit() {
+        if (transactions.getResource(WAKES_RELAY) != null) {
+            return;
+        }
+        transactions.putResource(WAKES_RELAY, Boolean.TRUE);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    relay.wake();
+                }
+            }
+        });
     }
 
     /** The message sent for a stay event (original or correction), to refer to when it is corrected or cancelled. */

@@ -2,7 +2,9 @@ package no.samhandling.discharge.messaging;
 
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -11,6 +13,9 @@ import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Publishes the outbox to Kafka. With several instances, one relays at a time: each run first takes a
@@ -20,6 +25,11 @@ import java.util.List;
  * producer, waits for the broker's acknowledgement and marks them published in the same transaction.
  * A crash between the broker's acknowledgement and the commit can send a message again: receivers
  * deduplicate on MessageHeader.id.
+ *
+ * <p>A transaction that writes to the outbox wakes the relay when it commits, so a message leaves within
+ * milliseconds; the schedule ({@code discharge.messaging.relay-interval}) catches what another instance
+ * wrote and what failed before. All runs of one instance take turns on one thread, and wakes that
+ * arrive while a run is waiting to start are folded into it.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -43,8 +53,39 @@ public class OutboxRelay {
         this.clock = clock;
     }
 
+    private final ThreadPoolExecutor relayThread = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
+            new ArrayBlockingQueue<>(1), runnable -> new Thread(runnable, "outbox-relay"), new ThreadPoolExecutor.DiscardPolicy());
+
     @Scheduled(every = "${discharge.messaging.relay-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             identity = "outbox-relay")
+    void poll() {
+        wake();
+    }
+
+    /**
+     * Asks for a run soon. A wake while a run is queued is dropped: the queued run starts after the
+     * waker's commit and sees its messages.
+     */
+    void wake() {
+        if (!relayThread.isShutdown()) {
+            relayThread.execute(this::relayLogged);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        relayThread.shutdown();
+    }
+
+    private void relayLogged() {
+        try {
+            relay();
+        } catch (RuntimeException e) {
+            LOG.warnf("Outbox relay run failed, the next one tries again: %s", e.toString());
+        }
+    }
+
+    @ActivateRequestContext
     void relay() {
         int published;
         do {

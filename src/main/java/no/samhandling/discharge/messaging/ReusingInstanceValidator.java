@@ -1,0 +1,118 @@
+package no.samhandling.discharge.messaging;
+
+import ca.uhn.fhir.context.support.IValidationSupport;
+import ca.uhn.fhir.rest.api.EncodingEnum;
+import ca.uhn.fhir.validation.IValidationContext;
+import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r5.context.IWorkerContext;
+import org.hl7.fhir.r5.elementmodel.Manager.FhirFormat;
+import org.hl7.fhir.r5.utils.validation.ValidatorSession;
+import org.hl7.fhir.r5.utils.validation.constants.IdStatus;
+import org.hl7.fhir.r5.utils.xver.XVerExtensionManagerOld;
+import org.hl7.fhir.utilities.i18n.I18nConstants;
+import org.hl7.fhir.utilities.validation.ValidationMessage;
+import org.hl7.fhir.utilities.validation.ValidationMessage.IssueSeverity;
+import org.hl7.fhir.validation.ValidatorSettings;
+import org.hl7.fhir.validation.instance.InstanceValidator;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * HAPI's {@link FhirInstanceValidator} with one change: it keeps its {@link InstanceValidator}s for
+ * the next message instead of building a new one for every call. Building one reads an OID table from
+ * a CSV file and creates a FHIRPath engine and profile utilities, which for a small message Bundle costs
+ * more CPU than validating it (see {@code bench/}). Same settings, same steps, same verdicts as the
+ * stock validator ({@code ReusingInstanceValidatorTest} compares them); an InstanceValidator is not
+ * thread-safe, so each is lent to one thread at a time from a pool that grows to the number of threads
+ * validating at once.
+ *
+ * <p>Only resources encoded as JSON without profiles in the validation options or at the root take
+ * this path (every message the service receives); anything else goes to the stock validator.
+ */
+final class ReusingInstanceValidator extends FhirInstanceValidator {
+
+    private final ConcurrentLinkedQueue<InstanceValidator> idle = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger built = new AtomicInteger();
+
+    ReusingInstanceValidator(IValidationSupport support) {
+        super(support);
+    }
+
+    @Override
+    protected List<ValidationMessage> validate(IValidationContext<?> context) {
+        if (context.getResourceAsStringEncoding() != EncodingEnum.JSON || !context.getOptions().getProfiles().isEmpty()
+                || declaresProfiles(context.getResource())) {
+            return super.validate(context);
+        }
+        InstanceValidator validator = idle.poll();
+        if (validator == null) {
+            validator = newInstanceValidator(provideWorkerContext());
+            built.incrementAndGet();
+        }
+        List<ValidationMessage> messages = new ArrayList<>();
+        validator.validate(context.getOptions().getAppContext(), messages,
+                new ByteArrayInputStream(context.getResourceAsString().getBytes(StandardCharsets.UTF_8)), FhirFormat.JSON, List.of());
+        // What a validation leaves behind must not grow with every message the validator sees.
+        validator.validatedContent.clear();
+        // Returned only after a call that did not throw: one that did may have left a half-done state.
+        idle.offer(validator);
+        return adjusted(messages);
+    }
+
+    /** How many InstanceValidators this validator has built so far. */
+    int built() {
+        return built.get();
+    }
+
+    /** The settings {@link FhirInstanceValidator} gives each InstanceValidator it builds. */
+    private InstanceValidator newInstanceValidator(IWorkerContext workerContext) {
+        InstanceValidator validator = new InstanceValidator(workerContext,
+                getHostApplicationServices() != null ? getHostApplicationServices() : new NullEvaluationContext(),
+                new XVerExtensionManagerOld(workerContext), new ValidatorSession(), new ValidatorSettings());
+        validator.setAssumeValidRestReferences(isAssumeValidRestReferences());
+        validator.setBestPracticeWarningLevel(getBestPracticeWarningLevel());
+        validator.setAnyExtensionsAllowed(isAnyExtensionsAllowed());
+        validator.setResourceIdRule(IdStatus.OPTIONAL);
+        validator.setNoTerminologyChecks(isNoTerminologyChecks());
+        validator.setErrorForUnknownProfiles(isErrorForUnknownProfiles());
+        validator.setUnknownCodeSystemsCauseErrors(true);
+        validator.getExtensionDomains().addAll(getExtensionDomains());
+        validator.setFetcher(getValidatorResourceFetcher());
+        validator.setPolicyAdvisor(getValidatorPolicyAdvisor());
+        validator.setNoExtensibleWarnings(isNoExtensibleWarnings());
+        validator.setNoBindingMsgSuppressed(isNoBindingMsgSuppressed());
+        validator.setAllowExamples(isAllowExamples());
+        validator.setAllowXsiLocation(true);
+        return validator;
+    }
+
+    /** What the stock validator removes from and raises in InstanceValidator's findings. */
+    private List<ValidationMessage> adjusted(List<ValidationMessage> messages) {
+        List<ValidationMessage> kept = messages.stream().filter(m -> !suppressed(m)).toList();
+        if (isErrorForUnknownProfiles()) {
+            kept.stream()
+                    .filter(m -> I18nConstants.VALIDATION_VAL_PROFILE_UNKNOWN.equals(m.getMessageId())
+                            || I18nConstants.VALIDATION_VAL_PROFILE_UNKNOWN_NOT_POLICY.equals(m.getMessageId()))
+                    .filter(m -> m.getLevel() == IssueSeverity.WARNING)
+                    .forEach(m -> m.setLevel(IssueSeverity.ERROR));
+        }
+        return kept;
+    }
+
+    private static boolean suppressed(ValidationMessage message) {
+        String id = message.getMessageId();
+        return id != null && (id.equals(I18nConstants.TERMINOLOGY_TX_BINDING_NOSOURCE)
+                || id.equals(I18nConstants.TERMINOLOGY_TX_VALUESET_NOTFOUND)
+                && message.getMessage().contains("http://hl7.org/fhir/ValueSet/mimetypes"));
+    }
+
+    private static boolean declaresProfiles(Object resource) {
+        return !(resource instanceof IBaseResource base) || base.getMeta() == null || !base.getMeta().getProfile().isEmpty();
+    }
+}

@@ -1,0 +1,172 @@
+package no.samhandling.discharge.messaging;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.validation.SingleValidationMessage;
+import org.hl7.fhir.r4.model.BooleanType;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.Encounter;
+import org.hl7.fhir.r4.model.MessageHeader;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.StringType;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The service's validator keeps its InstanceValidators across calls; its verdicts must be exactly the
+ * stock HAPI validator's, on valid and invalid messages alike, in any order and from several threads.
+ */
+class ReusingInstanceValidatorTest {
+
+    private static final FhirContext FHIR = FhirContext.forR4Cached();
+    private static final List<String> EXAMPLES = List.of("admission-notice", "discharge-ready-notice", "discharge-ready-withdrawn",
+            "patient-discharged", "municipality-response", "acknowledgement-ok", "acknowledgement-fatal-error");
+
+    private static FhirValidation stock;
+    private static FhirValidation reusing;
+
+    @BeforeAll
+    static void validators() {
+        stock = FhirValidation.withStockValidator(FHIR);
+        reusing = FhirValidation.forService(FHIR);
+    }
+
+    /** A message as the service validates it: parsed, with its event's profile declared. */
+    private record Case(String name, Bundle bundle) {
+    }
+
+    private static Case example(String name) throws IOException {
+        Bundle bundle = MessageExamplesTest.example(name);
+        FhirValidation.declareProfiles(bundle);
+        return new Case(name, bundle);
+    }
+
+    private static Case broken(String example, String how, Consumer<Bundle> change) throws IOException {
+        Bundle bundle = MessageExamplesTest.example(example);
+        change.accept(bundle);
+        FhirValidation.declareProfiles(bundle);
+        return new Case(example + ": " + how, bundle);
+    }
+
+    private static Encounter encounter(Bundle bundle) {
+        return (Encounter) bundle.getEntry().get(1).getResource();
+    }
+
+    private static List<Case> validCases() throws IOException {
+        List<Case> cases = new ArrayList<>();
+        for (String name : EXAMPLES) {
+            cases.add(example(name));
+        }
+        return cases;
+    }
+
+    private static List<Case> invalidCases() throws IOException {
+        return List.of(
+                broken("discharge-ready-notice", "required extension missing",
+                        b -> encounter(b).getExtension().removeIf(x -> x.getUrl().endsWith("/discharge-ready-declared"))),
+                broken("municipality-response", "extension value of the wrong type",
+                        b -> encounter(b).getExtensionByUrl(FhirNames.EXTENSION + "can-receive").setValue(new StringType("ja"))),
+                broken("municipality-response", "extension in the wrong place",
+                        b -> ((MessageHeader) b.getEntryFirstRep().getResource()).addExtension(FhirNames.EXTENSION + "can-receive",
+                                new BooleanType(true))),
+                broken("admission-notice", "no MessageHeader.source",
+                        b -> ((MessageHeader) b.getEntryFirstRep().getResource()).setSource(null)),
+                broken("patient-discharged", "discharge destination not in its CodeSystem",
+                        b -> encounter(b).getHospitalization().getDischargeDisposition().getCodingFirstRep().setCode("moon")),
+                broken("discharge-ready-withdrawn", "period ends before it starts",
+                        b -> encounter(b).getPeriod().setEnd(new DateTimeType("1990-01-01T00:00:00Z").getValue())),
+                broken("admission-notice", "telephone number without a system (invariant cpt-2)",
+                        b -> ((Patient) b.getEntry().get(2).getResource()).addTelecom().setValue("75 12 00 00")),
+                broken("discharge-ready-notice", "Encounter without status",
+                        b -> encounter(b).setStatus(null)));
+    }
+
+    @Test
+    void theCorpusHoldsValidAndInvalidMessages() throws IOException {
+        for (Case valid : validCases()) {
+            assertThat(stock.errors(valid.bundle())).as(valid.name()).isEmpty();
+        }
+        for (Case invalid : invalidCases()) {
+            assertThat(stock.errors(invalid.bundle())).as(invalid.name()).isNotEmpty();
+        }
+    }
+
+    @Test
+    void sameFindingsAsTheStockValidatorInAnyOrderAndAgain() throws IOException {
+        List<Case> cases = new ArrayList<>(validCases());
+        cases.addAll(invalidCases());
+        Map<String, List<String>> expected = new java.util.HashMap<>();
+        for (Case c : cases) {
+            expected.put(c.name(), described(stock.findings(c.bundle())));
+        }
+        // Valid after invalid, invalid after valid, each several times over one reused InstanceValidator.
+        for (int round = 0; round < 3; round++) {
+            List<Case> order = new ArrayList<>(cases);
+            java.util.Collections.shuffle(order, new java.util.Random(round));
+            for (Case c : order) {
+                assertThat(described(reusing.findings(c.bundle()))).as(c.name() + " in round " + round).isEqualTo(expected.get(c.name()));
+            }
+        }
+    }
+
+    @Test
+    void oneThreadValidatingManyMessagesBuildsOneInstanceValidator() throws IOException {
+        FhirValidation fresh = FhirValidation.forService(FHIR);
+        for (int i = 0; i < 5; i++) {
+            for (Case c : invalidCases()) {
+                fresh.findings(c.bundle());
+            }
+        }
+        assertThat(fresh.instanceValidatorsBuilt()).isEqualTo(1);
+    }
+
+    @Test
+    void sameFindingsFromSeveralThreadsAtOnce() throws Exception {
+        List<Case> cases = new ArrayList<>(validCases());
+        cases.addAll(invalidCases());
+        Map<String, List<String>> expected = new java.util.HashMap<>();
+        for (Case c : cases) {
+            expected.put(c.name(), described(stock.findings(c.bundle())));
+        }
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        try {
+            List<Callable<Void>> work = new ArrayList<>();
+            for (int thread = 0; thread < 4; thread++) {
+                List<Case> order = new ArrayList<>(cases);
+                java.util.Collections.shuffle(order, new java.util.Random(100 + thread));
+                work.add(() -> {
+                    for (Case c : order) {
+                        // Each thread encodes its own copy: HAPI's model objects are not for sharing across threads.
+                        Bundle copy = FHIR.newJsonParser().parseResource(Bundle.class, FHIR.newJsonParser().encodeResourceToString(c.bundle()));
+                        assertThat(described(reusing.findings(copy))).as(c.name()).isEqualTo(expected.get(c.name()));
+                    }
+                    return null;
+                });
+            }
+            for (Future<Void> done : threads.invokeAll(work)) {
+                done.get();
+            }
+            assertThat(reusing.instanceValidatorsBuilt()).as("at most one per thread that validated at once").isBetween(1, 4 + 1);
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    private static List<String> described(List<SingleValidationMessage> findings) {
+        return findings.stream()
+                .map(m -> m.getSeverity() + " " + m.getLocationString() + " " + m.getMessageId() + " " + m.getMessage())
+                .toList();
+    }
+}
