@@ -118,8 +118,10 @@ public class InboundMessages {
 
     Outcome handle(String topic, String payload, Source source) {
         Bundle bundle;
+        long started = System.nanoTime();
         try {
             bundle = fhir.newJsonParser().parseResource(Bundle.class, payload);
+            metrics.step("parse", System.nanoTime() - started);
         } catch (DataFormatException | ClassCastException e) {
             metrics.received("unparseable");
             metrics.deadLetter();
@@ -142,15 +144,19 @@ public class InboundMessages {
         Optional<UUID> stayId = focus(bundle, header).flatMap(InboundMessages::stayId);
         Reply reply = new Reply(topic, messageId, eventCode, senderEndpoint, source.acknowledgementTopic(config),
                 source.acknowledgementKey(sender, stayId), sender);
+        long checking = System.nanoTime();
         Optional<Outcome> duplicate = QuarkusTransaction.requiringNew().call(() -> answerDuplicate(messageId, reply));
+        metrics.step("inbox", System.nanoTime() - checking);
         if (duplicate.isPresent()) {
             return duplicate.get();
         }
         List<Issue> problems = new ArrayList<>();
+        long validating = System.nanoTime();
         FhirValidation.declareProfiles(bundle);
         for (SingleValidationMessage error : validation.errors(bundle)) {
             problems.add(new Issue(IssueType.INVALID, error.getMessage(), error.getLocationString()));
         }
+        metrics.step("validation", System.nanoTime() - validating);
         if (bundle.getType() != Bundle.BundleType.MESSAGE) {
             problems.add(new Issue(IssueType.INVALID, "Bundle.type must be message", "Bundle.type"));
         }
@@ -169,11 +175,13 @@ public class InboundMessages {
             return new Outcome(Code.FATAL_ERROR, Optional.of("Invalid " + eventCode + " message: " + problems.getFirst().text()));
         }
         UUID stay = stayId.orElseThrow();
+        long applying = System.nanoTime();
         try {
             QuarkusTransaction.requiringNew().run(() -> {
                 source.apply(bundle, header, sender, stay, stays, clock);
                 acknowledge(reply, stay, Code.OK, List.of());
             });
+            metrics.step("apply", System.nanoTime() - applying);
             return new Outcome(Code.OK, Optional.empty());
         } catch (ProblemException refused) {
             IssueType type = refused.type() == ProblemType.NOT_FOUND ? IssueType.NOTFOUND

@@ -3,9 +3,12 @@ package no.samhandling.discharge.messaging;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
-/** Messages out by event code, and the outbox's backlog. */
+/** Messages in and out by event code, acknowledgements by code, dead letters, time per step, and the outbox's backlog. */
 @ApplicationScoped
 public class MessagingMetrics {
 
@@ -41,6 +44,20 @@ public class MessagingMetrics {
     void deadLetter() {
         Counter.builder("discharge.messages.dead.letters").description("Inbound messages sent to a dead-letter topic")
                 .register(registry).increment();
+    }
+
+    /** Time spent on one step of handling an inbound message: parse, inbox (duplicate check), validation, apply (effect and acknowledgement). */
+    void step(String step, long nanos) {
+        Timer.builder("discharge.messages.in.step").tag("step", step)
+                .description("Time to handle an inbound message, by step (parse, inbox, validation, apply)")
+                .register(registry).record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** From an outgoing message's commit to the outbox until the broker has it. */
+    void outboxDelay(Duration delay) {
+        Timer.builder("discharge.outbox.delay")
+                .description("Time from writing an outgoing message to the outbox until Kafka has it")
+                .register(registry).record(delay);
     }
 
     void sent(String eventCode) {

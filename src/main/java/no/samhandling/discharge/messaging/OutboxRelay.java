@@ -1,19 +1,22 @@
 package no.samhandling.discharge.messaging;
 
 import io.quarkus.scheduler.Scheduled;
-import io.smallrye.reactive.messaging.MutinyEmitter;
-import jakarta.annotation.PreDestroy;
+import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
@@ -38,15 +41,15 @@ public class OutboxRelay {
     /** The advisory lock that makes one instance at a time the relay (an arbitrary, fixed number). */
     static final long RELAY_LOCK = 0x0d15c4a2_6e0b0c01L;
 
-    private final MutinyEmitter<String> municipalityOut;
+    private final OutboxProducer producer;
     private final EntityManager entityManager;
     private final MessagingConfig config;
     private final MessagingMetrics metrics;
     private final Clock clock;
 
-    OutboxRelay(@Channel("municipality-fhir-out") MutinyEmitter<String> municipalityOut, EntityManager entityManager,
+    OutboxRelay(OutboxProducer producer, EntityManager entityManager,
                 MessagingConfig config, MessagingMetrics metrics, Clock clock) {
-        this.municipalityOut = municipalityOut;
+        this.producer = producer;
         this.entityManager = entityManager;
         this.config = config;
         this.metrics = metrics;
@@ -72,8 +75,8 @@ public class OutboxRelay {
         }
     }
 
-    @PreDestroy
-    void stop() {
+    /** No more runs once the service stops: the database may already be gone. */
+    void stop(@Observes ShutdownEvent shutdown) {
         relayThread.shutdown();
     }
 
@@ -107,27 +110,33 @@ public class OutboxRelay {
                         ORDER BY created_at, id LIMIT :limit FOR UPDATE SKIP LOCKED""", OutboxMessage.class)
                 .setParameter("limit", config.relayBatchSize())
                 .getResultList();
+        // All of the batch goes to the producer at once and is then awaited in order: the idempotent
+        // producer keeps the order within a partition, and a failed send fails those queued behind it
+        // in its partition too, so what is marked published never overtakes what is not.
+        List<Future<RecordMetadata>> sends = batch.stream().map(message -> producer.send(record(message))).toList();
         int published = 0;
-        for (OutboxMessage message : batch) {
+        for (int i = 0; i < batch.size(); i++) {
+            OutboxMessage message = batch.get(i);
+            message.attempts++;
             try {
-                municipalityOut.sendMessageAndAwait(record(message));
+                sends.get(i).get();
                 message.publishedAt = clock.instant();
-                message.attempts++;
                 metrics.sent(message.eventCode);
+                metrics.outboxDelay(Duration.between(message.createdAt, message.publishedAt));
                 published++;
-            } catch (RuntimeException e) {
-                // Keep the order per key: stop at the first failure, retry on the next run.
-                message.attempts++;
-                message.lastError = truncate(e.toString());
-                LOG.warnf("Outbox row %s not published yet (attempt %d): %s", message.id, message.attempts, e.getMessage());
-                break;
+            } catch (ExecutionException e) {
+                message.lastError = truncate(e.getCause().toString());
+                LOG.warnf("Outbox row %s not published yet (attempt %d): %s", message.id, message.attempts, e.getCause().getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Outbox relay interrupted (shutting down)", e);
             }
         }
         return published;
     }
 
-    private static Message<String> record(OutboxMessage message) {
-        return FhirRecords.record(message.topic, message.messageKey, message.messageId, message.eventCode, message.payload);
+    private static ProducerRecord<String, String> record(OutboxMessage message) {
+        return FhirRecords.producerRecord(message.topic, message.messageKey, message.messageId, message.eventCode, message.payload);
     }
 
     private static String truncate(String text) {

@@ -1,0 +1,115 @@
+package no.samhandling.discharge.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+
+/**
+ * Realistic inbound messages: the message guide's own examples (5-resource Bundles of 2–4.5 kB), each
+ * with a fresh MessageHeader.id and Bundle.id, for a stay of its own with a patient of its own. Per stay,
+ * the hospital sends an admission notice and a discharge-ready notice, the municipality answers that it
+ * can receive the patient, and the hospital reports the discharge.
+ */
+final class BenchMessages {
+
+    static final String HOSPITAL_IN = "hospital.fhir.in";
+    static final String MUNICIPALITY_IN = "municipality.fhir.in";
+
+    /** One message to send: where, with which key, and the id its acknowledgement will answer. */
+    record Outgoing(String topic, String key, String messageId, String event, String json) {
+    }
+
+    /** The four messages of one stay, in the order they must be applied. */
+    record StayMessages(Outgoing admission, Outgoing dischargeReady, Outgoing municipalityResponse, Outgoing discharged) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final JsonNode admission = example("admission-notice");
+    private final JsonNode dischargeReady = example("discharge-ready-notice");
+    private final JsonNode response = example("municipality-response");
+    private final JsonNode discharged = example("patient-discharged");
+    private final Random random;
+
+    BenchMessages(long seed) {
+        this.random = new Random(seed);
+    }
+
+    List<StayMessages> stays(int count) {
+        List<StayMessages> stays = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            String stayId = UUID.randomUUID().toString();
+            String patient = fodselsnummer();
+            stays.add(new StayMessages(
+                    message(admission, HOSPITAL_IN, stayId, stayId, patient),
+                    message(dischargeReady, HOSPITAL_IN, stayId, stayId, patient),
+                    message(response, MUNICIPALITY_IN, "1833", stayId, patient),
+                    message(discharged, HOSPITAL_IN, stayId, stayId, patient)));
+        }
+        return stays;
+    }
+
+    private static Outgoing message(JsonNode example, String topic, String key, String stayId, String patient) {
+        ObjectNode bundle = example.deepCopy();
+        String messageId = UUID.randomUUID().toString();
+        bundle.put("id", UUID.randomUUID().toString());
+        for (JsonNode entry : bundle.withArray("entry")) {
+            ObjectNode resource = (ObjectNode) entry.get("resource");
+            switch (resource.get("resourceType").asText()) {
+                case "MessageHeader" -> ((ObjectNode) entry).put("fullUrl", "urn:uuid:" + messageId);
+                case "Encounter" -> ((ObjectNode) resource.withArray("identifier").get(0)).put("value", stayId);
+                case "Patient" -> ((ObjectNode) resource.withArray("identifier").get(0)).put("value", patient);
+                default -> {
+                }
+            }
+        }
+        String event = bundle.at("/entry/0/resource/eventCoding/code").asText();
+        return new Outgoing(topic, key, messageId, event, bundle.toString());
+    }
+
+    private static JsonNode example(String name) {
+        try (InputStream in = BenchMessages.class.getResourceAsStream("/fhir/examples/" + name + ".json")) {
+            if (in == null) {
+                throw new IllegalStateException("Example " + name + " not on the class path (target/classes)");
+            }
+            return JSON.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A valid fødselsnummer (two mod-11 check digits) of someone born 1930–1999. */
+    private String fodselsnummer() {
+        while (true) {
+            LocalDate born = LocalDate.of(1930 + random.nextInt(70), 1, 1).plusDays(random.nextInt(365));
+            int individual = random.nextInt(500);
+            String digits = "%02d%02d%02d%03d".formatted(born.getDayOfMonth(), born.getMonthValue(), born.getYear() % 100, individual);
+            int k1 = checkDigit(digits, new int[] {3, 7, 6, 1, 8, 9, 4, 5, 2});
+            if (k1 == 10) {
+                continue;
+            }
+            int k2 = checkDigit(digits + k1, new int[] {5, 4, 3, 2, 7, 6, 5, 4, 3, 2});
+            if (k2 == 10) {
+                continue;
+            }
+            return digits + k1 + k2;
+        }
+    }
+
+    private static int checkDigit(String digits, int[] weights) {
+        int sum = 0;
+        for (int i = 0; i < weights.length; i++) {
+            sum += (digits.charAt(i) - '0') * weights[i];
+        }
+        int rest = 11 - sum % 11;
+        return rest == 11 ? 0 : rest;
+    }
+}

@@ -1,0 +1,74 @@
+package no.samhandling.discharge.messaging;
+
+import io.smallrye.common.annotation.Identifier;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Future;
+
+/**
+ * The Kafka producer of the outbox relay: idempotent, every write acknowledged by all in-sync replicas,
+ * so a retried send is neither duplicated nor reordered within its partition. A plain Kafka producer
+ * rather than a messaging channel: its sends complete on Kafka's own thread, outside the relay's
+ * database transaction, which a channel's context propagation would otherwise carry along.
+ */
+@ApplicationScoped
+public class OutboxProducer {
+
+    private final Map<String, Object> kafkaConfig;
+    private volatile KafkaProducer<String, String> producer;
+
+    @Inject
+    OutboxProducer(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
+        this.kafkaConfig = kafkaConfig;
+    }
+
+    Future<RecordMetadata> send(ProducerRecord<String, String> record) {
+        return producer().send(record);
+    }
+
+    private KafkaProducer<String, String> producer() {
+        KafkaProducer<String, String> current = producer;
+        if (current == null) {
+            synchronized (this) {
+                if (producer == null) {
+                    producer = new KafkaProducer<>(config());
+                }
+                current = producer;
+            }
+        }
+        return current;
+    }
+
+    private Map<String, Object> config() {
+        Map<String, Object> config = new HashMap<>(kafkaConfig);
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay");
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) Duration.ofSeconds(30).toMillis());
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 1);
+        // Without a broker, fail the relay run (and its transaction) soon rather than hold it for a minute.
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) Duration.ofSeconds(10).toMillis());
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Duration.ofSeconds(10).toMillis());
+        return config;
+    }
+
+    @PreDestroy
+    void close() {
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(10));
+        }
+    }
+}
