@@ -15,7 +15,8 @@ import java.util.UUID;
 
 /**
  * Realistic inbound messages: the message guide's own examples (5-resource Bundles of 2–4.5 kB), each
- * with a fresh MessageHeader.id and Bundle.id, for a stay of its own with a patient of its own. Per stay,
+ * with a fresh MessageHeader.id and Bundle.id, for a stay of its own with a patient of its own, living in
+ * one of fourteen municipalities of Helse Nord. Per stay,
  * the hospital sends an admission notice and a discharge-ready notice, the municipality answers that it
  * can receive the patient, and the hospital reports the discharge.
  */
@@ -33,6 +34,10 @@ final class BenchMessages {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String EXAMPLE_MUNICIPALITY = "1833";
+    /** Municipalities of Helse Nord the stays belong to: the municipality's messages are keyed by its number. */
+    private static final List<String> MUNICIPALITIES = List.of("1804", "1806", "1813", "1820", "1824", "1832", "1833", "1837", "1841",
+            "1860", "1865", "1870", "5501", "5503");
     private final JsonNode admission = example("admission-notice");
     private final JsonNode dischargeReady = example("discharge-ready-notice");
     private final JsonNode response = example("municipality-response");
@@ -48,17 +53,19 @@ final class BenchMessages {
         for (int i = 0; i < count; i++) {
             String stayId = UUID.randomUUID().toString();
             String patient = fodselsnummer();
+            String municipality = MUNICIPALITIES.get(random.nextInt(MUNICIPALITIES.size()));
             stays.add(new StayMessages(
-                    message(admission, HOSPITAL_IN, stayId, stayId, patient),
-                    message(dischargeReady, HOSPITAL_IN, stayId, stayId, patient),
-                    message(response, MUNICIPALITY_IN, "1833", stayId, patient),
-                    message(discharged, HOSPITAL_IN, stayId, stayId, patient)));
+                    message(admission, HOSPITAL_IN, stayId, stayId, patient, municipality),
+                    message(dischargeReady, HOSPITAL_IN, stayId, stayId, patient, municipality),
+                    message(response, MUNICIPALITY_IN, municipality, stayId, patient, municipality),
+                    message(discharged, HOSPITAL_IN, stayId, stayId, patient, municipality)));
         }
         return stays;
     }
 
-    private static Outgoing message(JsonNode example, String topic, String key, String stayId, String patient) {
+    private static Outgoing message(JsonNode example, String topic, String key, String stayId, String patient, String municipality) {
         ObjectNode bundle = example.deepCopy();
+        replaceMunicipality(bundle, municipality);
         String messageId = UUID.randomUUID().toString();
         bundle.put("id", UUID.randomUUID().toString());
         for (JsonNode entry : bundle.withArray("entry")) {
@@ -73,6 +80,22 @@ final class BenchMessages {
         }
         String event = bundle.at("/entry/0/resource/eventCoding/code").asText();
         return new Outgoing(topic, key, messageId, event, bundle.toString());
+    }
+
+    /** The examples' municipality (Rana, 1833) becomes the stay's, wherever it is named. */
+    private static void replaceMunicipality(JsonNode node, String municipality) {
+        if (node instanceof ObjectNode object) {
+            object.properties().forEach(field -> {
+                String text = field.getValue().isTextual() ? field.getValue().asText() : null;
+                if (EXAMPLE_MUNICIPALITY.equals(text) || ("urn:kommunenummer:" + EXAMPLE_MUNICIPALITY).equals(text)) {
+                    object.put(field.getKey(), text.replace(EXAMPLE_MUNICIPALITY, municipality));
+                } else {
+                    replaceMunicipality(field.getValue(), municipality);
+                }
+            });
+        } else if (node.isArray()) {
+            node.forEach(element -> replaceMunicipality(element, municipality));
+        }
     }
 
     private static JsonNode example(String name) {

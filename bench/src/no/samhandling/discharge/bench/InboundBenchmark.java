@@ -52,7 +52,7 @@ public final class InboundBenchmark {
                    String command) {
 
         static Options parse(String[] args) {
-            int warmup = 150;
+            int warmup = 250;
             int stays = 750;
             int rate = 50;
             int seconds = 60;
@@ -93,6 +93,7 @@ public final class InboundBenchmark {
         int rateStays = options.rate() * options.rateSeconds() / 4;
         List<StayMessages> rateStaysMessages = factory.stays(rateStays);
         double e2e;
+        Map<String, Double> cpuPerMessage;
         try (LocalInfrastructure infrastructure = LocalInfrastructure.startFresh(data)) {
             Map<String, String> config = infrastructure.quarkusConfig();
             String bootstrap = config.get(LocalInfrastructure.KAFKA_BOOTSTRAP);
@@ -105,7 +106,17 @@ public final class InboundBenchmark {
                 inWaves(warmup, producer, acks);
 
                 log("Throughput: " + 4 * throughputStays.size() + " messages as fast as the service takes them");
+                CpuAccount cpu = new CpuAccount(service.handle());
+                Map<String, Double> cpuBefore = cpu.read();
                 e2e = throughput(throughputStays, producer, acks);
+                cpuPerMessage = CpuAccount.perMessageMillis(cpuBefore, cpu.read(), 4 * throughputStays.size());
+                report.line("CPU per message during this run (" + cores + " cores in all):");
+                report.line("");
+                report.line("| party | ms of CPU per message |");
+                report.line("| --- | ---: |");
+                cpuPerMessage.forEach((party, millis) -> report.line("| %s | %.1f |".formatted(party, millis)));
+                report.line("| **all** | **%.1f** |".formatted(cpuPerMessage.values().stream().mapToDouble(Double::doubleValue).sum()));
+                report.line("");
 
                 log("Latency: " + 4 * rateStays + " messages at " + options.rate() + "/s");
                 Map<String, double[]> before = ServiceTimers.read(service.metrics());
@@ -126,7 +137,7 @@ public final class InboundBenchmark {
             log("Ceilings, with the service stopped");
             int everyInbound = 4 * (warmup.size() + throughputStays.size() + rateStays);
             double consumer = Ceilings.plainConsumer(bootstrap, partitions(IN_TOPICS), everyInbound);
-            ceilingsAndProfile(throughputStays, consumer, everyInbound, e2e, cores);
+            ceilingsAndProfile(throughputStays, consumer, everyInbound, e2e, cores, cpuPerMessage.get("service"));
         }
         Files.createDirectories(options.reportFile().toAbsolutePath().getParent());
         Files.writeString(options.reportFile(), report.text(), StandardCharsets.UTF_8);
@@ -231,7 +242,8 @@ public final class InboundBenchmark {
         return stays.subList(index * size, Math.min(stays.size(), (index + 1) * size));
     }
 
-    private void ceilingsAndProfile(List<StayMessages> stays, double consumer, int consumerRecords, double e2e, int cores) throws Exception {
+    private void ceilingsAndProfile(List<StayMessages> stays, double consumer, int consumerRecords, double e2e, int cores,
+                                    double serviceCpuMillis) throws Exception {
         List<String> payloads = stays.stream()
                 .flatMap(s -> java.util.stream.Stream.of(s.admission(), s.dischargeReady(), s.municipalityResponse(), s.discharged()))
                 .map(Outgoing::json).toList();
@@ -271,6 +283,8 @@ public final class InboundBenchmark {
         report.line("| --- | ---: | --- |");
         report.line("| end-to-end throughput ÷ validation alone on all cores (same validator) | **%.0f %%** | ≥ 80 %% |".formatted(100 * e2e / validateAll));
         report.line("| end-to-end throughput ÷ stock validation alone on all cores | %.0f %% | (for comparison) |".formatted(100 * e2e / stockAll));
+        report.line("| validation's share of the service's CPU per message (%.1f ms of %.1f ms) | %.0f %% | |".formatted(
+                1000.0 * cores / validateAll, serviceCpuMillis, 100 * (1000.0 * cores / validateAll) / serviceCpuMillis));
         report.line("| reused ÷ stock InstanceValidator, one thread | %.1f× | |".formatted(validateOne / stockOne));
         report.line("| parse ÷ validation, one thread | %.0f× | |".formatted(parseOne / validateOne));
         report.line("");

@@ -75,6 +75,10 @@ final class ServiceProcess implements AutoCloseable {
         throw new IllegalStateException("The service was not ready within " + timeout);
     }
 
+    ProcessHandle handle() {
+        return process.toHandle();
+    }
+
     String metrics() throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/metrics")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();

@@ -75,8 +75,7 @@ final class EmbeddedKafkaBroker implements AutoCloseable {
                 Map.entry("transaction.state.log.num.partitions", "3"),
                 Map.entry("share.coordinator.state.topic.replication.factor", "1"),
                 Map.entry("share.coordinator.state.topic.min.isr", "1"),
-                Map.entry("group.initial.rebalance.delay.ms", "0"),
-                Map.entry("log.flush.interval.messages", "1")));
+                Map.entry("group.initial.rebalance.delay.ms", "0")));
         return config;
     }
 
