@@ -85,7 +85,7 @@ public final class InboundBenchmark {
         report.line("# Inbound FHIR messages: benchmark report");
         report.line("");
         report.line("Measured " + ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME) + " on " + cores + " cores, JDK "
-                + Runtime.version() + ", with `" + options.command() + "`.");
+                + Runtime.version() + ", with `" + options.command().strip() + "`.");
         report.line("");
         BenchMessages factory = new BenchMessages(42);
         List<StayMessages> warmup = factory.stays(options.warmupStays());
