@@ -69,6 +69,10 @@ public final class InboundBenchmark {
                     default -> throw new IllegalArgumentException("Unknown option " + args[i] + " (see bench/README.md)");
                 }
             }
+            if (serviceOptions.isEmpty()) {
+                // As deployed (JAVA_OPTS_APPEND in deploy/kubernetes and deploy/docker-compose.yml).
+                serviceOptions.add("-XX:MaxGCPauseMillis=20");
+            }
             return new Options(warmup, stays, rate, seconds, report, serviceOptions, "bench/run.sh " + String.join(" ", args));
         }
     }
