@@ -31,16 +31,9 @@ class OutboxRelayTest {
 
     @Test
     void whileAnotherInstanceRelaysThisOneWaitsAndNothingIsLost() throws Exception {
-        String ward = TestTokens.ward("983974899");
         try (Connection otherInstance = dataSource.getConnection()) {
             lock(otherInstance, "pg_advisory_lock");
-            String stay = given().auth().oauth2(ward).contentType(ContentType.JSON)
-                    .body(Map.of("patientIdentifier", TestPatients.fodselsnummer(), "ward", "5B", "serviceArea", "somatic",
-                            "residenceMunicipality", "1870", "admittedAt", "2025-04-01T10:00:00+02:00"))
-                    .when().post("/stays").then().statusCode(201).extract().path("id");
-            given().auth().oauth2(ward).contentType(ContentType.JSON)
-                    .body(Map.of("sentAt", "2025-04-01T12:00:00+02:00", "expectedNeeds", "Hjemmesykepleie"))
-                    .when().post("/stays/" + stay + "/admission-notice").then().statusCode(200);
+            String stay = stayWithAdmissionNotice("1870");
             Thread.sleep(Duration.ofSeconds(3));
             assertThat(unpublished(UUID.fromString(stay))).as("held back while another instance relays").isEqualTo(1);
 
@@ -65,14 +58,7 @@ class OutboxRelayTest {
             insert.executeUpdate();
         }
         try {
-            String ward = TestTokens.ward("983974899");
-            String stay = given().auth().oauth2(ward).contentType(ContentType.JSON)
-                    .body(Map.of("patientIdentifier", TestPatients.fodselsnummer(), "ward", "5B", "serviceArea", "somatic",
-                            "residenceMunicipality", "1870", "admittedAt", "2025-04-01T10:00:00+02:00"))
-                    .when().post("/stays").then().statusCode(201).extract().path("id");
-            given().auth().oauth2(ward).contentType(ContentType.JSON)
-                    .body(Map.of("sentAt", "2025-04-01T12:00:00+02:00", "expectedNeeds", "Hjemmesykepleie"))
-                    .when().post("/stays/" + stay + "/admission-notice").then().statusCode(200);
+            String stay = stayWithAdmissionNotice("1870");
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (unpublished(UUID.fromString(stay)) > 0 && System.nanoTime() < deadline) {
                 Thread.sleep(100);
@@ -96,6 +82,19 @@ class OutboxRelayTest {
                 delete.executeUpdate();
             }
         }
+    }
+
+    /** A stay registered by a ward and its admission notice sent: one message for the municipality in the outbox. */
+    static String stayWithAdmissionNotice(String municipality) {
+        String ward = TestTokens.ward("983974899");
+        String stay = given().auth().oauth2(ward).contentType(ContentType.JSON)
+                .body(Map.of("patientIdentifier", TestPatients.fodselsnummer(), "ward", "5B", "serviceArea", "somatic",
+                        "residenceMunicipality", municipality, "admittedAt", "2025-04-01T10:00:00+02:00"))
+                .when().post("/stays").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(ward).contentType(ContentType.JSON)
+                .body(Map.of("sentAt", "2025-04-01T12:00:00+02:00", "expectedNeeds", "Hjemmesykepleie"))
+                .when().post("/stays/" + stay + "/admission-notice").then().statusCode(200);
+        return stay;
     }
 
     private static void lock(Connection connection, String function) throws SQLException {

@@ -4,10 +4,7 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
-import no.samhandling.discharge.testsupport.TestPatients;
-import no.samhandling.discharge.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -18,7 +15,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** With the relay's schedule switched off, a committed change still leaves: its commit wakes the relay. */
@@ -38,14 +34,7 @@ class OutboxWakeOnCommitTest {
 
     @Test
     void theCommitOfAChangeWakesTheRelay() throws Exception {
-        String ward = TestTokens.ward("983974899");
-        String stay = given().auth().oauth2(ward).contentType(ContentType.JSON)
-                .body(Map.of("patientIdentifier", TestPatients.fodselsnummer(), "ward", "5B", "serviceArea", "somatic",
-                        "residenceMunicipality", "1871", "admittedAt", "2025-04-01T10:00:00+02:00"))
-                .when().post("/stays").then().statusCode(201).extract().path("id");
-        given().auth().oauth2(ward).contentType(ContentType.JSON)
-                .body(Map.of("sentAt", "2025-04-01T12:00:00+02:00", "expectedNeeds", "Hjemmesykepleie"))
-                .when().post("/stays/" + stay + "/admission-notice").then().statusCode(200);
+        String stay = OutboxRelayTest.stayWithAdmissionNotice("1871");
         assertThat(messages(UUID.fromString(stay), false)).as("the admission notice is in the outbox").isEqualTo(1);
 
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
