@@ -24,32 +24,19 @@ import java.util.concurrent.Future;
 @ApplicationScoped
 public class OutboxProducer {
 
-    private final Map<String, Object> kafkaConfig;
-    private volatile KafkaProducer<String, String> producer;
+    private final KafkaProducer<String, String> producer;
 
+    /** Creating the producer does not connect: it reaches the broker on the first send. */
     @Inject
     OutboxProducer(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
-        this.kafkaConfig = kafkaConfig;
+        this.producer = new KafkaProducer<>(config(kafkaConfig));
     }
 
     Future<RecordMetadata> send(ProducerRecord<String, String> record) {
-        return producer().send(record);
+        return producer.send(record);
     }
 
-    private KafkaProducer<String, String> producer() {
-        KafkaProducer<String, String> current = producer;
-        if (current == null) {
-            synchronized (this) {
-                if (producer == null) {
-                    producer = new KafkaProducer<>(config());
-                }
-                current = producer;
-            }
-        }
-        return current;
-    }
-
-    private Map<String, Object> config() {
+    private static Map<String, Object> config(Map<String, Object> kafkaConfig) {
         Map<String, Object> config = new HashMap<>(kafkaConfig);
         config.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay");
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
@@ -67,8 +54,6 @@ public class OutboxProducer {
 
     @PreDestroy
     void close() {
-        if (producer != null) {
-            producer.close(Duration.ofSeconds(10));
-        }
+        producer.close(Duration.ofSeconds(10));
     }
 }

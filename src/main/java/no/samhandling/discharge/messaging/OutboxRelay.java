@@ -46,6 +46,9 @@ public class OutboxRelay {
     private final MessagingConfig config;
     private final MessagingMetrics metrics;
     private final Clock clock;
+    /** One thread for all runs of this instance; at most one run waits, the wakes meanwhile fold into it. */
+    private final ThreadPoolExecutor relayThread = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
+            new ArrayBlockingQueue<>(1), runnable -> new Thread(runnable, "outbox-relay"), new ThreadPoolExecutor.DiscardPolicy());
 
     OutboxRelay(OutboxProducer producer, EntityManager entityManager,
                 MessagingConfig config, MessagingMetrics metrics, Clock clock) {
@@ -55,9 +58,6 @@ public class OutboxRelay {
         this.metrics = metrics;
         this.clock = clock;
     }
-
-    private final ThreadPoolExecutor relayThread = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
-            new ArrayBlockingQueue<>(1), runnable -> new Thread(runnable, "outbox-relay"), new ThreadPoolExecutor.DiscardPolicy());
 
     @Scheduled(every = "${discharge.messaging.relay-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             identity = "outbox-relay")

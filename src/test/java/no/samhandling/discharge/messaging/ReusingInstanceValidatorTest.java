@@ -14,8 +14,11 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -106,16 +109,12 @@ class ReusingInstanceValidatorTest {
 
     @Test
     void sameErrorsAsTheStockValidatorInAnyOrderAndAgain() throws IOException {
-        List<Case> cases = new ArrayList<>(validCases());
-        cases.addAll(invalidCases());
-        Map<String, List<String>> expected = new java.util.HashMap<>();
-        for (Case c : cases) {
-            expected.put(c.name(), described(stock.errors(c.bundle())));
-        }
+        List<Case> cases = allCases();
+        Map<String, List<String>> expected = stockErrors(cases);
         // Valid after invalid, invalid after valid, each several times over one reused InstanceValidator.
         for (int round = 0; round < 3; round++) {
             List<Case> order = new ArrayList<>(cases);
-            java.util.Collections.shuffle(order, new java.util.Random(round));
+            Collections.shuffle(order, new Random(round));
             for (Case c : order) {
                 assertThat(described(reusing.errors(c.bundle()))).as(c.name() + " in round " + round).isEqualTo(expected.get(c.name()));
             }
@@ -136,19 +135,15 @@ class ReusingInstanceValidatorTest {
 
     @Test
     void sameErrorsFromSeveralThreadsAtOnce() throws Exception {
-        List<Case> cases = new ArrayList<>(validCases());
-        cases.addAll(invalidCases());
-        Map<String, List<String>> expected = new java.util.HashMap<>();
-        for (Case c : cases) {
-            expected.put(c.name(), described(stock.errors(c.bundle())));
-        }
+        List<Case> cases = allCases();
+        Map<String, List<String>> expected = stockErrors(cases);
         FhirValidation shared = FhirValidation.forService(FHIR);
         ExecutorService threads = Executors.newFixedThreadPool(4);
         try {
             List<Callable<Void>> work = new ArrayList<>();
             for (int thread = 0; thread < 4; thread++) {
                 List<Case> order = new ArrayList<>(cases);
-                java.util.Collections.shuffle(order, new java.util.Random(100 + thread));
+                Collections.shuffle(order, new Random(100 + thread));
                 work.add(() -> {
                     for (Case c : order) {
                         // Each thread encodes its own copy: HAPI's model objects are not for sharing across threads.
@@ -165,6 +160,21 @@ class ReusingInstanceValidatorTest {
         } finally {
             threads.shutdownNow();
         }
+    }
+
+    private static List<Case> allCases() throws IOException {
+        List<Case> cases = new ArrayList<>(validCases());
+        cases.addAll(invalidCases());
+        return cases;
+    }
+
+    /** What the stock validator finds in each case, by the case's name. */
+    private static Map<String, List<String>> stockErrors(List<Case> cases) {
+        Map<String, List<String>> errors = new HashMap<>();
+        for (Case c : cases) {
+            errors.put(c.name(), described(stock.errors(c.bundle())));
+        }
+        return errors;
     }
 
     private static List<String> described(List<SingleValidationMessage> findings) {
