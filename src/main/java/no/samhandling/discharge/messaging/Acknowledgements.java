@@ -63,6 +63,7 @@ public class Acknowledgements {
         Bundle bundle = new Bundle();
         bundle.setId(UUID.randomUUID().toString());
         bundle.setType(Bundle.BundleType.MESSAGE);
+        bundle.getMeta().addProfile(FhirValidation.ACKNOWLEDGEMENT_PROFILE);
         bundle.setTimestampElement(new InstantType(at.toString()));
         bundle.addEntry().setFullUrl("urn:uuid:" + ackId).setResource(header);
         if (!issues.isEmpty()) {

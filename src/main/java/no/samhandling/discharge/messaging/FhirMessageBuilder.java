@@ -57,7 +57,6 @@ public class FhirMessageBuilder {
         municipality.addIdentifier().setSystem(FhirNames.MUNICIPALITY_NUMBER).setValue(facts.payingMunicipality());
 
         Encounter encounter = encounter(facts, patient, hospital);
-        encounter.getMeta().addProfile(FhirNames.EXTENSION + "encounter-" + facts.event().code());
 
         MessageHeader header = new MessageHeader();
         header.setId(facts.messageId().toString());
@@ -76,6 +75,7 @@ public class FhirMessageBuilder {
         Bundle bundle = new Bundle();
         bundle.setId(UUID.randomUUID().toString());
         bundle.setType(Bundle.BundleType.MESSAGE);
+        FhirValidation.messageProfile(facts.event().code()).ifPresent(bundle.getMeta()::addProfile);
         bundle.setTimestampElement(new InstantType(facts.sentAt().toString()));
         add(bundle, header);
         add(bundle, encounter);

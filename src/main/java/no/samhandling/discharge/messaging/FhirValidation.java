@@ -2,9 +2,12 @@ package no.samhandling.discharge.messaging;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
+import ca.uhn.fhir.context.support.ValidationSupportContext;
 import ca.uhn.fhir.validation.FhirValidator;
 import ca.uhn.fhir.validation.ResultSeverityEnum;
 import ca.uhn.fhir.validation.SingleValidationMessage;
+import ca.uhn.fhir.validation.ValidationOptions;
+import ca.uhn.fhir.validation.ValidationResult;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
@@ -16,14 +19,15 @@ import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r5.utils.validation.constants.BestPracticeWarningLevel;
-import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.MessageHeader;
+import org.hl7.fhir.r4.model.StructureDefinition;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -37,6 +41,7 @@ public class FhirValidation {
 
     private static final String DEFINITIONS = "/fhir/definitions/";
 
+    private final FhirContext fhir;
     private final FhirValidator validator;
     private final FhirInstanceValidator module;
 
@@ -46,6 +51,7 @@ public class FhirValidation {
     }
 
     private FhirValidation(FhirContext fhir, boolean reuseInstanceValidators) {
+        this.fhir = fhir;
         ValidationSupportChain support = new ValidationSupportChain(new DefaultProfileValidationSupport(fhir),
                 projectDefinitions(fhir), new InMemoryTerminologyServerValidationSupport(fhir), new CommonCodeSystemsTerminologyService(fhir),
                 new SnapshotGeneratingValidationSupport(fhir));
@@ -77,7 +83,25 @@ public class FhirValidation {
                 definitions.addResource(fhir.newJsonParser().parseResource(read(DEFINITIONS + file)));
             }
         }
+        withSnapshots(fhir, definitions);
         return definitions;
+    }
+
+    /**
+     * Generates the snapshots of the project's profiles once, here, on one thread. Left to the validator,
+     * HAPI 8.8 generates a snapshot on first use while holding a lock on the definition, and generating
+     * one looks at all the others: two threads meeting two new profiles at once deadlock.
+     */
+    private static void withSnapshots(FhirContext fhir, PrePopulatedValidationSupport definitions) {
+        ValidationSupportContext context = new ValidationSupportContext(
+                new ValidationSupportChain(new DefaultProfileValidationSupport(fhir), definitions));
+        SnapshotGeneratingValidationSupport generator = new SnapshotGeneratingValidationSupport(fhir);
+        for (IBaseResource resource : List.<IBaseResource>copyOf(definitions.fetchAllStructureDefinitions())) {
+            StructureDefinition definition = (StructureDefinition) resource;
+            if (!definition.hasSnapshot()) {
+                definitions.addStructureDefinition(generator.generateSnapshot(context, definition, definition.getUrl(), null, definition.getName()));
+            }
+        }
     }
 
     private static String read(String resource) {
@@ -91,31 +115,54 @@ public class FhirValidation {
         }
     }
 
-    /** The messages with a profile of their own: the Encounter the MessageHeader focuses on. */
+    /** The events whose messages have a profile of their own (Bundle, MessageHeader and the Encounter in focus). */
     static final Set<String> PROFILED_EVENTS = Set.of("admission-notice", "discharge-ready-notice", "discharge-ready-withdrawn",
             "patient-discharged", "municipality-response");
 
-    /**
-     * Declares the profile of the message's event on the Encounter its MessageHeader focuses on, so that
-     * the validator checks it whether or not the sender declared it.
-     */
-    public static void declareProfiles(Bundle bundle) {
-        if (bundle.getEntry().isEmpty() || !(bundle.getEntryFirstRep().getResource() instanceof MessageHeader header)
-                || !header.hasEventCoding() || !PROFILED_EVENTS.contains(header.getEventCoding().getCode())) {
-            return;
-        }
-        String url = FhirNames.EXTENSION + "encounter-" + header.getEventCoding().getCode();
-        String focus = header.getFocusFirstRep().getReference();
-        bundle.getEntry().stream()
-                .filter(entry -> entry.getResource() instanceof Encounter && focus != null && focus.equals(entry.getFullUrl()))
-                .map(Bundle.BundleEntryComponent::getResource)
-                .filter(encounter -> !encounter.getMeta().hasProfile(url))
-                .forEach(encounter -> encounter.getMeta().addProfile(url));
+    /** The profile of acknowledgements, whatever event they answer. */
+    public static final String ACKNOWLEDGEMENT_PROFILE = FhirNames.EXTENSION + "message-acknowledgement";
+
+    /** The profile of the whole message (a Bundle) for an event, if the catalogue has one. */
+    public static Optional<String> messageProfile(String eventCode) {
+        return eventCode != null && PROFILED_EVENTS.contains(eventCode)
+                ? Optional.of(FhirNames.EXTENSION + "message-" + eventCode) : Optional.empty();
     }
 
-    /** The errors (not warnings) the validator finds. */
+    /** The profile a message must meet: an acknowledgement's if it answers another, else its event's, if any. */
+    public static Optional<String> profileOf(Bundle message) {
+        if (message.getEntry().isEmpty() || !(message.getEntryFirstRep().getResource() instanceof MessageHeader header)) {
+            return Optional.empty();
+        }
+        if (header.hasResponse()) {
+            return Optional.of(ACKNOWLEDGEMENT_PROFILE);
+        }
+        return messageProfile(header.hasEventCoding() ? header.getEventCoding().getCode() : null);
+    }
+
+    /**
+     * The errors (not warnings) in a message exactly as it was received: against base R4 and, if given,
+     * the message's profile, whether or not the sender declared it. Validating the text and not a parsed
+     * copy matters: HAPI's parser drops what it does not know (a misspelt element) with a warning in the
+     * log, so only the text shows the validator what the sender actually sent.
+     */
+    public List<SingleValidationMessage> errors(String json, Optional<String> profile) {
+        ValidationOptions options = new ValidationOptions();
+        profile.ifPresent(options::addProfile);
+        return errorsOf(validator.validateWithResult(json, options));
+    }
+
+    /** The errors in a message as received, against base R4 and the profile of what it is ({@link #profileOf}). */
+    public List<SingleValidationMessage> messageErrors(String json) {
+        return errors(json, profileOf(fhir.newJsonParser().parseResource(Bundle.class, json)));
+    }
+
+    /** The errors (not warnings) in a resource against base R4 and the profiles it declares. */
     public List<SingleValidationMessage> errors(IBaseResource resource) {
-        return validator.validateWithResult(resource).getMessages().stream()
+        return errorsOf(validator.validateWithResult(resource));
+    }
+
+    private static List<SingleValidationMessage> errorsOf(ValidationResult result) {
+        return result.getMessages().stream()
                 .filter(m -> m.getSeverity() == ResultSeverityEnum.ERROR || m.getSeverity() == ResultSeverityEnum.FATAL)
                 .toList();
     }

@@ -152,8 +152,7 @@ public class InboundMessages {
         }
         List<Issue> problems = new ArrayList<>();
         long validating = System.nanoTime();
-        FhirValidation.declareProfiles(bundle);
-        for (SingleValidationMessage error : validation.errors(bundle)) {
+        for (SingleValidationMessage error : validation.errors(payload, FhirValidation.messageProfile(eventCode))) {
             problems.add(new Issue(IssueType.INVALID, error.getMessage(), error.getLocationString()));
         }
         metrics.step("validation", System.nanoTime() - validating);

@@ -3,10 +3,14 @@ package no.samhandling.discharge.messaging;
 import ca.uhn.fhir.context.support.IValidationSupport;
 import ca.uhn.fhir.rest.api.EncodingEnum;
 import ca.uhn.fhir.validation.IValidationContext;
+import com.google.gson.Gson;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import org.hl7.fhir.exceptions.FHIRException;
 import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
-import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r5.context.IWorkerContext;
 import org.hl7.fhir.r5.elementmodel.Manager.FhirFormat;
+import org.hl7.fhir.r5.model.StructureDefinition;
 import org.hl7.fhir.r5.utils.validation.ValidatorSession;
 import org.hl7.fhir.r5.utils.validation.constants.IdStatus;
 import org.hl7.fhir.r5.utils.xver.XVerExtensionManagerOld;
@@ -32,8 +36,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * thread-safe, so each is lent to one thread at a time from a pool that grows to the number of threads
  * validating at once, and each is replaced after {@link #USES} messages.
  *
- * <p>Only resources encoded as JSON without profiles in the validation options or at the root take
- * this path (every message the service receives); anything else goes to the stock validator.
+ * <p>JSON takes this path, with the profiles of the validation options and of the root's meta.profile
+ * as the stock validator takes them; XML goes to the stock validator.
  */
 final class ReusingInstanceValidator extends FhirInstanceValidator {
 
@@ -58,26 +62,55 @@ final class ReusingInstanceValidator extends FhirInstanceValidator {
 
     @Override
     protected List<ValidationMessage> validate(IValidationContext<?> context) {
-        if (context.getResourceAsStringEncoding() != EncodingEnum.JSON || !context.getOptions().getProfiles().isEmpty()
-                || declaresProfiles(context.getResource())) {
+        if (context.getResourceAsStringEncoding() != EncodingEnum.JSON) {
             return super.validate(context);
+        }
+        String json = context.getResourceAsString();
+        IWorkerContext workerContext = provideWorkerContext();
+        List<StructureDefinition> profiles = new ArrayList<>();
+        List<ValidationMessage> unknownProfiles = new ArrayList<>();
+        for (String url : profileUrls(context, json)) {
+            try {
+                StructureDefinition profile = workerContext.fetchResource(StructureDefinition.class, url);
+                if (profile != null) {
+                    profiles.add(profile);
+                } else {
+                    unknownProfiles.add(new ValidationMessage().setMessageId(I18nConstants.VALIDATION_VAL_PROFILE_UNKNOWN)
+                            .setLevel(IssueSeverity.ERROR).setMessage("Invalid profile. Failed to retrieve profile with url=" + url));
+                }
+            } catch (FHIRException e) {
+                // skipped without a message, as the stock validator does
+            }
         }
         Pooled pooled = idle.poll();
         if (pooled == null) {
-            pooled = new Pooled(newInstanceValidator(provideWorkerContext()), 0);
+            pooled = new Pooled(newInstanceValidator(workerContext), 0);
             built.incrementAndGet();
         }
         InstanceValidator validator = pooled.validator();
         List<ValidationMessage> messages = new ArrayList<>();
         validator.validate(context.getOptions().getAppContext(), messages,
-                new ByteArrayInputStream(context.getResourceAsString().getBytes(StandardCharsets.UTF_8)), FhirFormat.JSON, List.of());
+                new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), FhirFormat.JSON, profiles);
         validator.validatedContent.clear();
         // Returned only after a call that did not throw (one that did may have left a half-done state),
         // and only while it has validated fewer than USES messages.
         if (pooled.uses() + 1 < USES) {
             idle.offer(new Pooled(validator, pooled.uses() + 1));
         }
+        if (profiles.isEmpty()) {
+            messages.addAll(unknownProfiles);
+        }
         return adjusted(messages);
+    }
+
+    /** The profiles to validate against, as the stock validator takes them: from the options, then the root's meta.profile. */
+    private static List<String> profileUrls(IValidationContext<?> context, String json) {
+        List<String> urls = new ArrayList<>(context.getOptions().getProfiles());
+        JsonObject meta = new Gson().fromJson(json, JsonObject.class).getAsJsonObject("meta");
+        if (meta != null && meta.get("profile") instanceof JsonArray declared) {
+            declared.forEach(url -> urls.add(url.getAsString()));
+        }
+        return urls;
     }
 
     /** How many InstanceValidators this validator has built so far. */
@@ -110,13 +143,10 @@ final class ReusingInstanceValidator extends FhirInstanceValidator {
     /** What the stock validator removes from and raises in InstanceValidator's findings. */
     private List<ValidationMessage> adjusted(List<ValidationMessage> messages) {
         List<ValidationMessage> kept = messages.stream().filter(m -> !suppressed(m)).toList();
-        if (isErrorForUnknownProfiles()) {
-            kept.stream()
-                    .filter(m -> I18nConstants.VALIDATION_VAL_PROFILE_UNKNOWN.equals(m.getMessageId())
-                            || I18nConstants.VALIDATION_VAL_PROFILE_UNKNOWN_NOT_POLICY.equals(m.getMessageId()))
-                    .filter(m -> m.getLevel() == IssueSeverity.WARNING)
-                    .forEach(m -> m.setLevel(IssueSeverity.ERROR));
-        }
+        kept.stream()
+                .filter(m -> I18nConstants.VALIDATION_VAL_PROFILE_UNKNOWN.equals(m.getMessageId())
+                        || I18nConstants.VALIDATION_VAL_PROFILE_UNKNOWN_NOT_POLICY.equals(m.getMessageId()))
+                .forEach(m -> m.setLevel(isErrorForUnknownProfiles() ? IssueSeverity.ERROR : IssueSeverity.WARNING));
         return kept;
     }
 
@@ -125,9 +155,5 @@ final class ReusingInstanceValidator extends FhirInstanceValidator {
         return id != null && (id.equals(I18nConstants.TERMINOLOGY_TX_BINDING_NOSOURCE)
                 || id.equals(I18nConstants.TERMINOLOGY_TX_VALUESET_NOTFOUND)
                 && message.getMessage().contains("http://hl7.org/fhir/ValueSet/mimetypes"));
-    }
-
-    private static boolean declaresProfiles(Object resource) {
-        return !(resource instanceof IBaseResource base) || base.getMeta() == null || !base.getMeta().getProfile().isEmpty();
     }
 }

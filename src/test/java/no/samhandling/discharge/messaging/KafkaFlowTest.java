@@ -104,8 +104,8 @@ class KafkaFlowTest {
 
         FhirValidation validation = new FhirValidation(FhirContext.forR4Cached());
         for (ConsumerRecord<String, String> record : toMunicipality) {
-            List<SingleValidationMessage> errors = validation.errors(bundle(record.value()));
-            assertThat(errors).as("FHIR R4 errors in %s", header(record.value()).getEventCoding().getCode()).isEmpty();
+            List<SingleValidationMessage> errors = validation.messageErrors(record.value());
+            assertThat(errors).as("errors against FHIR R4 and the profile of %s", header(record.value()).getEventCoding().getCode()).isEmpty();
         }
     }
 

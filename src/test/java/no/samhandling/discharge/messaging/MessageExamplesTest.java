@@ -10,6 +10,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,9 +29,13 @@ class MessageExamplesTest {
     }
 
     static Bundle example(String name) throws IOException {
+        return FHIR.newJsonParser().parseResource(Bundle.class, exampleText(name));
+    }
+
+    static String exampleText(String name) throws IOException {
         try (InputStream in = MessageExamplesTest.class.getResourceAsStream("/fhir/examples/" + name + ".json")) {
             assertThat(in).as(name).isNotNull();
-            return FHIR.newJsonParser().parseResource(Bundle.class, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 
@@ -45,9 +50,9 @@ class MessageExamplesTest {
         Bundle bundle = example(name);
         assertThat(bundle.getType()).isEqualTo(Bundle.BundleType.MESSAGE);
         assertThat(bundle.getEntryFirstRep().getResource()).isInstanceOf(MessageHeader.class);
-        assertThat(validation.errors(bundle)).as(name).isEmpty();
-        FhirValidation.declareProfiles(bundle);
-        assertThat(validation.errors(bundle)).as(name + " against its profiles").isEmpty();
+        assertThat(FhirValidation.profileOf(bundle)).as("every message of the catalogue has a profile").isPresent();
+        assertThat(validation.errors(exampleText(name), Optional.empty())).as(name).isEmpty();
+        assertThat(validation.messageErrors(exampleText(name))).as(name + " against its profile").isEmpty();
     }
 
     @ParameterizedTest

@@ -101,9 +101,11 @@ class OutboundMessagesTest {
         assertThat(header(first).getIdElement().getValue()).as("the corrected message names the first one").endsWith(replaces);
 
         FhirValidation validation = new FhirValidation(fhir);
-        for (Bundle bundle : bundles) {
-            assertThat(bundle.getEntry().get(1).getResource().getMeta().getProfile()).as("the message declares its profile").isNotEmpty();
-            assertThat(validation.errors(bundle)).as("errors against FHIR R4 and the message's profile").isEmpty();
+        for (ConsumerRecord<String, String> record : ours) {
+            Bundle bundle = fhir.newJsonParser().parseResource(Bundle.class, record.value());
+            assertThat(bundle.getMeta().getProfile()).extracting(p -> p.getValue()).as("the message declares its profile")
+                    .containsExactly(FhirValidation.messageProfile(header(bundle).getEventCoding().getCode()).orElseThrow());
+            assertThat(validation.messageErrors(record.value())).as("errors against FHIR R4 and the message's profile").isEmpty();
         }
     }
 
