@@ -52,7 +52,7 @@ public final class InboundBenchmark {
                    String command) {
 
         static Options parse(String[] args) {
-            int warmup = 250;
+            int warmup = 1000;
             int stays = 750;
             int rate = 50;
             int seconds = 60;
@@ -112,8 +112,10 @@ public final class InboundBenchmark {
                 log("Throughput: " + 4 * throughputStays.size() + " messages as fast as the service takes them");
                 CpuAccount cpu = new CpuAccount(service.handle());
                 Map<String, Double> cpuBefore = cpu.read();
+                Map<String, Long> threadsBefore = cpu.serviceThreads();
                 e2e = throughput(throughputStays, producer, acks);
                 cpuPerMessage = CpuAccount.perMessageMillis(cpuBefore, cpu.read(), 4 * throughputStays.size());
+                Map<String, Double> threadShares = CpuAccount.shares(threadsBefore, cpu.serviceThreads());
                 report.line("CPU per message during this run (" + cores + " cores in all):");
                 report.line("");
                 report.line("| party | ms of CPU per message |");
@@ -121,6 +123,16 @@ public final class InboundBenchmark {
                 cpuPerMessage.forEach((party, millis) -> report.line("| %s | %.1f |".formatted(party, millis)));
                 report.line("| **all** | **%.1f** |".formatted(cpuPerMessage.values().stream().mapToDouble(Double::doubleValue).sum()));
                 report.line("");
+                if (!threadShares.isEmpty()) {
+                    report.line("The service's CPU in this run by kind of thread (from `/proc`; the JIT compiler's share is what the "
+                            + "warm-up has not yet compiled):");
+                    report.line("");
+                    report.line("| threads | share of the service's CPU | ms per message |");
+                    report.line("| --- | ---: | ---: |");
+                    double serviceMillis = cpuPerMessage.get("service");
+                    threadShares.forEach((kind, share) -> report.line("| %s | %.0f %% | %.1f |".formatted(kind, 100 * share, share * serviceMillis)));
+                    report.line("");
+                }
 
                 log("Latency: " + 4 * rateStays + " messages at " + options.rate() + "/s");
                 Map<String, double[]> before = ServiceTimers.read(service.metrics());

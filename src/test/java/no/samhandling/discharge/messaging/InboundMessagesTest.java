@@ -97,6 +97,21 @@ class InboundMessagesTest {
                 .body("status", org.hamcrest.Matchers.equalTo("awaiting-municipality"));
     }
 
+    /** HAPI's parser would drop the misspelt element; the service validates the message as it was sent. */
+    @Test
+    void anAnswerWithAMisspeltElementIsRefusedNotSilentlyTrimmed() {
+        String stay = stayAwaitingTheMunicipality();
+        String messageId = UUID.randomUUID().toString();
+        String answer = MunicipalityResponses.canReceive(messageId, VAGAN, stay, "2025-03-06");
+        send(answer.replaceFirst("\"status\"", "\"statsu\":\"finished\",\"status\""));
+        ConsumerRecord<String, String> ack = awaitOne(OUT, r -> respondsTo(r, messageId));
+        assertThat(header(ack.value()).getResponse().getCode()).isEqualTo(MessageHeader.ResponseType.FATALERROR);
+        OperationOutcome outcome = (OperationOutcome) bundle(ack.value()).getEntry().get(1).getResource();
+        assertThat(outcome.getIssueFirstRep().getDiagnostics()).contains("statsu");
+        given().auth().oauth2(ward).when().get("/stays/" + stay).then().statusCode(200)
+                .body("status", org.hamcrest.Matchers.equalTo("awaiting-municipality"));
+    }
+
     @Test
     void anAnswerAboutAnUnknownStayGetsAFatalErrorThatSaysSo() {
         String messageId = UUID.randomUUID().toString();
