@@ -23,4 +23,4 @@ rm -rf target/bench-classes
 mkdir -p target/bench-classes
 "$JAVA_HOME/bin/javac" --release 21 -d target/bench-classes -cp "$classpath" $(find bench/src -name '*.java')
 
-exec "$JAVA_HOME/bin/java" -Xmx2g -cp "target/bench-classes:$classpath" no.samhandling.discharge.bench.InboundBenchmark "$@"
+exec "$JAVA_HOME/bin/java" -Xmx2g -Xlog:gc*:file=target/bench-harness-gc.log -cp "target/bench-classes:$classpath" no.samhandling.discharge.bench.InboundBenchmark "$@"

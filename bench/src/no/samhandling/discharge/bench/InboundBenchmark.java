@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.IntStream;
@@ -202,6 +203,9 @@ public final class InboundBenchmark {
         return all;
     }
 
+    /** Seconds at the start of the latency run that the steady-state percentiles leave out. */
+    private static final int LEAD_IN_SECONDS = 10;
+
     private void latency(List<StayMessages> stays, KafkaProducer<String, String> producer, Acknowledgements acks) throws Exception {
         List<Outgoing> schedule = paced(stays);
         long interval = 1_000_000_000L / options.rate();
@@ -227,8 +231,31 @@ public final class InboundBenchmark {
         report.line("");
         report.line("| messages | achieved rate | p50 ms | p90 ms | p99 ms | max ms | acknowledgements |");
         report.line("| ---: | ---: | ---: | ---: | ---: | ---: | --- |");
-        report.line("| %d | %.1f/s | %.1f | %.1f | **%.1f** | %.1f | %s |".formatted(schedule.size(), sentRate, percentile(latencies, 50),
+        report.line("| %d (whole run) | %.1f/s | %.1f | %.1f | **%.1f** | %.1f | %s |".formatted(schedule.size(), sentRate, percentile(latencies, 50),
                 percentile(latencies, 90), percentile(latencies, 99), percentile(latencies, 100), acks.codes(ids)));
+        // The first seconds follow the throughput run's overload; the goal is about a steady 50/s.
+        List<Double> steady = latencies.subList(Math.min(latencies.size(), LEAD_IN_SECONDS * options.rate()), latencies.size());
+        if (!steady.isEmpty()) {
+            report.line("| %d (after the first %d s) | | %.1f | %.1f | **%.1f** | %.1f | |".formatted(steady.size(), LEAD_IN_SECONDS,
+                    percentile(steady, 50), percentile(steady, 90), percentile(steady, 99), percentile(steady, 100)));
+        }
+        report.line("");
+        slowMessages(latencies, interval);
+    }
+
+    /** When the messages over 100 ms were sent: spread out (queueing) or together (a stall somewhere). */
+    private void slowMessages(List<Double> latenciesInSendOrder, long interval) {
+        Map<Long, List<Double>> slowBySecond = new TreeMap<>();
+        for (int i = 0; i < latenciesInSendOrder.size(); i++) {
+            if (latenciesInSendOrder.get(i) > 100) {
+                slowBySecond.computeIfAbsent(i * interval / 1_000_000_000L, second -> new ArrayList<>()).add(latenciesInSendOrder.get(i));
+            }
+        }
+        long slow = slowBySecond.values().stream().mapToLong(List::size).sum();
+        report.line("Messages over 100 ms: " + slow + " of " + latenciesInSendOrder.size() + (slow == 0 ? "." : ", sent in these seconds of the run "
+                + "(second: how many, slowest): " + String.join("; ", slowBySecond.entrySet().stream()
+                .map(e -> "%d s: %d, %.0f ms".formatted(e.getKey(), e.getValue().size(), e.getValue().stream().mapToDouble(d -> d).max().orElse(0)))
+                .toList()) + "."));
         report.line("");
     }
 
