@@ -81,6 +81,19 @@ final class CpuAccount {
         return "other";
     }
 
+    /**
+     * CPU seconds so far that the hypervisor gave to other machines while this one wanted to run (steal,
+     * from {@code /proc/stat}, in USER_HZ = 100 ticks per second); 0 where there is no such file.
+     */
+    static double stolenSeconds() {
+        try {
+            String[] cpu = Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");
+            return Long.parseLong(cpu[8]) / 100.0;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
     /** Each kind's share of the service's CPU between two readings. */
     static Map<String, Double> shares(Map<String, Long> before, Map<String, Long> after) {
         Map<String, Double> shares = new LinkedHashMap<>();

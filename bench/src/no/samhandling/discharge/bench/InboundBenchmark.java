@@ -209,6 +209,7 @@ public final class InboundBenchmark {
     private void latency(List<StayMessages> stays, KafkaProducer<String, String> producer, Acknowledgements acks) throws Exception {
         List<Outgoing> schedule = paced(stays);
         long interval = 1_000_000_000L / options.rate();
+        double stolenBefore = CpuAccount.stolenSeconds();
         long start = System.nanoTime();
         for (int i = 0; i < schedule.size(); i++) {
             long due = start + i * interval;
@@ -241,6 +242,9 @@ public final class InboundBenchmark {
         }
         report.line("");
         slowMessages(latencies, interval);
+        report.line("CPU time the hypervisor gave to other machines while this one wanted to run (steal, `/proc/stat`) during "
+                + "the run: %.1f s.".formatted(CpuAccount.stolenSeconds() - stolenBefore));
+        report.line("");
     }
 
     /** When the messages over 100 ms were sent: spread out (queueing) or together (a stall somewhere). */
