@@ -156,11 +156,6 @@ public class FhirValidation {
         return errors(json, profileOf(fhir.newJsonParser().parseResource(Bundle.class, json)));
     }
 
-    /** The errors (not warnings) in a resource against base R4 and the profiles it declares. */
-    public List<SingleValidationMessage> errors(IBaseResource resource) {
-        return errorsOf(validator.validateWithResult(resource));
-    }
-
     private static List<SingleValidationMessage> errorsOf(ValidationResult result) {
         return result.getMessages().stream()
                 .filter(m -> m.getSeverity() == ResultSeverityEnum.ERROR || m.getSeverity() == ResultSeverityEnum.FATAL)
