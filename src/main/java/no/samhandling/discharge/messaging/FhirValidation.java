@@ -52,8 +52,9 @@ public class FhirValidation {
 
     private FhirValidation(FhirContext fhir, boolean reuseInstanceValidators) {
         this.fhir = fhir;
-        ValidationSupportChain support = new ValidationSupportChain(new DefaultProfileValidationSupport(fhir),
-                projectDefinitions(fhir), new InMemoryTerminologyServerValidationSupport(fhir), new CommonCodeSystemsTerminologyService(fhir),
+        DefaultProfileValidationSupport baseR4 = new DefaultProfileValidationSupport(fhir);
+        ValidationSupportChain support = new ValidationSupportChain(baseR4,
+                projectDefinitions(fhir, baseR4), new InMemoryTerminologyServerValidationSupport(fhir), new CommonCodeSystemsTerminologyService(fhir),
                 new SnapshotGeneratingValidationSupport(fhir));
         if (reuseInstanceValidators) {
             this.module = new ReusingInstanceValidator(support);
@@ -76,14 +77,14 @@ public class FhirValidation {
         return new FhirValidation(fhir, false);
     }
 
-    static PrePopulatedValidationSupport projectDefinitions(FhirContext fhir) {
+    private static PrePopulatedValidationSupport projectDefinitions(FhirContext fhir, DefaultProfileValidationSupport baseR4) {
         PrePopulatedValidationSupport definitions = new PrePopulatedValidationSupport(fhir);
         for (String file : read(DEFINITIONS + "index.txt").split("\\s+")) {
             if (!file.isBlank()) {
                 definitions.addResource(fhir.newJsonParser().parseResource(read(DEFINITIONS + file)));
             }
         }
-        withSnapshots(fhir, definitions);
+        withSnapshots(fhir, baseR4, definitions);
         return definitions;
     }
 
@@ -92,9 +93,8 @@ public class FhirValidation {
      * HAPI 8.8 generates a snapshot on first use while holding a lock on the definition, and generating
      * one looks at all the others: two threads meeting two new profiles at once deadlock.
      */
-    private static void withSnapshots(FhirContext fhir, PrePopulatedValidationSupport definitions) {
-        ValidationSupportContext context = new ValidationSupportContext(
-                new ValidationSupportChain(new DefaultProfileValidationSupport(fhir), definitions));
+    private static void withSnapshots(FhirContext fhir, DefaultProfileValidationSupport baseR4, PrePopulatedValidationSupport definitions) {
+        ValidationSupportContext context = new ValidationSupportContext(new ValidationSupportChain(baseR4, definitions));
         SnapshotGeneratingValidationSupport generator = new SnapshotGeneratingValidationSupport(fhir);
         for (IBaseResource resource : List.<IBaseResource>copyOf(definitions.fetchAllStructureDefinitions())) {
             StructureDefinition definition = (StructureDefinition) resource;

@@ -51,8 +51,9 @@ class MessageExamplesTest {
         assertThat(bundle.getType()).isEqualTo(Bundle.BundleType.MESSAGE);
         assertThat(bundle.getEntryFirstRep().getResource()).isInstanceOf(MessageHeader.class);
         assertThat(FhirValidation.profileOf(bundle)).as("every message of the catalogue has a profile").isPresent();
-        assertThat(validation.errors(exampleText(name), Optional.empty())).as(name).isEmpty();
-        assertThat(validation.messageErrors(exampleText(name))).as(name + " against its profile").isEmpty();
+        String text = exampleText(name);
+        assertThat(validation.errors(text, Optional.empty())).as(name).isEmpty();
+        assertThat(validation.messageErrors(text)).as(name + " against its profile").isEmpty();
     }
 
     @ParameterizedTest
