@@ -32,22 +32,36 @@ final class EmbeddedKafkaBroker implements AutoCloseable {
 
     private final KafkaRaftServer server;
     private final String bootstrapServers;
+    private final Path logDirectory;
+    private final int brokerPort;
+    private final int controllerPort;
 
-    private EmbeddedKafkaBroker(KafkaRaftServer server, String bootstrapServers) {
+    private EmbeddedKafkaBroker(KafkaRaftServer server, Path logDirectory, int brokerPort, int controllerPort) {
         this.server = server;
-        this.bootstrapServers = bootstrapServers;
+        this.bootstrapServers = "127.0.0.1:" + brokerPort;
+        this.logDirectory = logDirectory;
+        this.brokerPort = brokerPort;
+        this.controllerPort = controllerPort;
     }
 
     static EmbeddedKafkaBroker start(Path logDirectory) {
-        int brokerPort = freePort();
-        int controllerPort = freePort();
+        int[] ports = freePorts(2);
+        return start(logDirectory, ports[0], ports[1]);
+    }
+
+    /** The same broker again, on its ports and with its data, after {@link #close()} (fault-injection tests). */
+    EmbeddedKafkaBroker restart() {
+        return start(logDirectory, brokerPort, controllerPort);
+    }
+
+    private static EmbeddedKafkaBroker start(Path logDirectory, int brokerPort, int controllerPort) {
         Properties config = brokerConfig(logDirectory, brokerPort, controllerPort);
         formatStorageOnce(logDirectory, config);
         KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(config, false), Time.SYSTEM);
         server.startup();
-        String bootstrapServers = "127.0.0.1:" + brokerPort;
-        awaitReady(bootstrapServers, Duration.ofSeconds(60));
-        return new EmbeddedKafkaBroker(server, bootstrapServers);
+        EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(server, logDirectory, brokerPort, controllerPort);
+        awaitReady(broker.bootstrapServers, Duration.ofSeconds(60));
+        return broker;
     }
 
     String bootstrapServers() {
@@ -131,12 +145,29 @@ final class EmbeddedKafkaBroker implements AutoCloseable {
         }
     }
 
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
+    /** Distinct free ports: all sockets are held open until every port is chosen, so none is handed out twice. */
+    static int[] freePorts(int count) {
+        ServerSocket[] sockets = new ServerSocket[count];
+        try {
+            int[] ports = new int[count];
+            for (int i = 0; i < count; i++) {
+                sockets[i] = new ServerSocket(0);
+                sockets[i].setReuseAddress(true);
+                ports[i] = sockets[i].getLocalPort();
+            }
+            return ports;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            for (ServerSocket socket : sockets) {
+                if (socket != null) {
+                    try {
+                        socket.close();
+                    } catch (IOException ignored) {
+                        // only a probe
+                    }
+                }
+            }
         }
     }
 

@@ -19,9 +19,9 @@ import java.util.UUID;
  * Acknowledgements are not acknowledged.
  */
 @ApplicationScoped
-public class Acknowledgements {
+class Acknowledgements {
 
-    public enum Code {
+    enum Code {
         OK(MessageHeader.ResponseType.OK, "ok"),
         TRANSIENT_ERROR(MessageHeader.ResponseType.TRANSIENTERROR, "transient-error"),
         FATAL_ERROR(MessageHeader.ResponseType.FATALERROR, "fatal-error");
@@ -39,23 +39,18 @@ public class Acknowledgements {
         }
     }
 
-    /** A problem with the message, for the OperationOutcome. */
-    public record Issue(OperationOutcome.IssueType type, String text, String expression) {
-    }
-
     private final FhirContext fhir;
 
     Acknowledgements(FhirContext fhir) {
         this.fhir = fhir;
     }
 
-    public String json(UUID ackId, String requestId, String eventCode, String receiverEndpoint, Code code, List<Issue> issues,
+    String json(UUID ackId, String requestId, String eventCode, String receiverEndpoint, Code code, List<MessageIssue> issues,
                        Instant at) {
         MessageHeader header = new MessageHeader();
         header.setId(ackId.toString());
         header.setEvent(new Coding(FhirNames.MESSAGE_EVENTS, eventCode == null ? "unknown" : eventCode, null));
-        header.setSource(new MessageHeader.MessageSourceComponent().setEndpoint(FhirNames.SOURCE_ENDPOINT)
-                .setName("Discharge coordination service"));
+        header.setSource(new MessageHeader.MessageSourceComponent().setEndpoint(FhirNames.SOURCE_ENDPOINT).setName(FhirNames.SOURCE_NAME));
         if (receiverEndpoint != null) {
             header.addDestination().setEndpoint(receiverEndpoint);
         }
@@ -63,14 +58,14 @@ public class Acknowledgements {
         Bundle bundle = new Bundle();
         bundle.setId(UUID.randomUUID().toString());
         bundle.setType(Bundle.BundleType.MESSAGE);
-        bundle.getMeta().addProfile(FhirValidation.ACKNOWLEDGEMENT_PROFILE);
+        bundle.getMeta().addProfile(MessageProfiles.ACKNOWLEDGEMENT);
         bundle.setTimestampElement(new InstantType(at.toString()));
         bundle.addEntry().setFullUrl("urn:uuid:" + ackId).setResource(header);
         if (!issues.isEmpty()) {
             OperationOutcome outcome = new OperationOutcome();
             String outcomeId = UUID.randomUUID().toString();
             outcome.setId(outcomeId);
-            for (Issue issue : issues) {
+            for (MessageIssue issue : issues) {
                 OperationOutcome.OperationOutcomeIssueComponent component = outcome.addIssue()
                         .setSeverity(code == Code.OK ? OperationOutcome.IssueSeverity.WARNING : OperationOutcome.IssueSeverity.ERROR)
                         .setCode(issue.type())

@@ -1,9 +1,7 @@
 package no.samhandling.discharge.messaging;
 
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
@@ -12,14 +10,6 @@ import java.util.UUID;
 final class FhirRecords {
 
     private FhirRecords() {
-    }
-
-    static Message<String> record(String topic, String key, UUID messageId, String eventCode, String payload) {
-        return Message.of(payload).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                .withTopic(topic)
-                .withKey(key)
-                .withHeaders(headers(messageId, eventCode))
-                .build());
     }
 
     static ProducerRecord<String, String> producerRecord(String topic, String key, UUID messageId, String eventCode, String payload) {

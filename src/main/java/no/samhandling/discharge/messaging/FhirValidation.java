@@ -22,13 +22,8 @@ import org.hl7.fhir.r5.utils.validation.constants.BestPracticeWarningLevel;
 import org.hl7.fhir.r4.model.MessageHeader;
 import org.hl7.fhir.r4.model.StructureDefinition;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * HAPI's instance validator, built once for the service: base FHIR R4 plus the project's own
@@ -38,8 +33,6 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class FhirValidation {
-
-    private static final String DEFINITIONS = "/fhir/definitions/";
 
     private final FhirContext fhir;
     private final FhirValidator validator;
@@ -79,10 +72,8 @@ public class FhirValidation {
 
     private static PrePopulatedValidationSupport projectDefinitions(FhirContext fhir, DefaultProfileValidationSupport baseR4) {
         PrePopulatedValidationSupport definitions = new PrePopulatedValidationSupport(fhir);
-        for (String file : read(DEFINITIONS + "index.txt").split("\\s+")) {
-            if (!file.isBlank()) {
-                definitions.addResource(fhir.newJsonParser().parseResource(read(DEFINITIONS + file)));
-            }
+        for (String file : MessageProfiles.definitionFiles()) {
+            definitions.addResource(fhir.newJsonParser().parseResource(MessageProfiles.read(MessageProfiles.DEFINITIONS + file)));
         }
         withSnapshots(fhir, baseR4, definitions);
         return definitions;
@@ -104,39 +95,15 @@ public class FhirValidation {
         }
     }
 
-    private static String read(String resource) {
-        try (InputStream in = FhirValidation.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("Missing " + resource);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** The events whose messages have a profile of their own (Bundle, MessageHeader and the Encounter in focus). */
-    static final Set<String> PROFILED_EVENTS = Set.of("admission-notice", "discharge-ready-notice", "discharge-ready-withdrawn",
-            "patient-discharged", "municipality-response");
-
-    /** The profile of acknowledgements, whatever event they answer. */
-    public static final String ACKNOWLEDGEMENT_PROFILE = FhirNames.EXTENSION + "message-acknowledgement";
-
-    /** The profile of the whole message (a Bundle) for an event, if the catalogue has one. */
-    public static Optional<String> messageProfile(String eventCode) {
-        return eventCode != null && PROFILED_EVENTS.contains(eventCode)
-                ? Optional.of(FhirNames.EXTENSION + "message-" + eventCode) : Optional.empty();
-    }
-
     /** The profile a message must meet: an acknowledgement's if it answers another, else its event's, if any. */
     public static Optional<String> profileOf(Bundle message) {
         if (message.getEntry().isEmpty() || !(message.getEntryFirstRep().getResource() instanceof MessageHeader header)) {
             return Optional.empty();
         }
         if (header.hasResponse()) {
-            return Optional.of(ACKNOWLEDGEMENT_PROFILE);
+            return Optional.of(MessageProfiles.ACKNOWLEDGEMENT);
         }
-        return messageProfile(header.hasEventCoding() ? header.getEventCoding().getCode() : null);
+        return MessageProfiles.forEvent(header.hasEventCoding() ? header.getEventCoding().getCode() : null);
     }
 
     /**

@@ -9,24 +9,35 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** An inbound message by its MessageHeader.id, and the acknowledgement it got. */
+/**
+ * An inbound message by its topic, sender and MessageHeader.id, with a fingerprint of its content and the
+ * acknowledgement it got.
+ */
 @Entity
 @Table(name = "inbox_message")
 public class InboxMessage extends PanacheEntityBase {
 
     @Id
+    public UUID id;
+
+    public String topic;
+
+    public String sender;
+
     @Column(name = "message_id")
     public String messageId;
 
-    public String topic;
+    @Column(name = "bundle_id")
+    public String bundleId;
+
+    /** SHA-256 of the message as sent, without Bundle.id, Bundle.meta and Bundle.timestamp (which a resend may change). */
+    public String fingerprint;
 
     @Column(name = "event_code")
     public String eventCode;
 
-    public String sender;
-
-    @Column(name = "stay_id")
-    public UUID stayId;
+    /** What the message was about (a stay id), when the handler could tell. */
+    public String subject;
 
     public String outcome;
 

@@ -25,7 +25,40 @@ public interface MessagingConfig {
     @WithDefault("100")
     int relayBatchSize();
 
-    /** Readiness goes down when the oldest unpublished message is older than this: the relay is stuck. */
+    /**
+     * The longest a relay run waits for Kafka inside its database transaction: for metadata on each send
+     * (the producer's max.block.ms) and for the broker's acknowledgements of the batch.
+     */
+    @WithDefault("PT5S")
+    Duration relaySendTimeout();
+
+    /** After this many refusals by Kafka (not counting the broker being away) a record is quarantined. */
+    @WithDefault("5")
+    int relayQuarantineAfter();
+
+    /** Tries of an inbound message while the infrastructure fails, before the sender is answered transient-error. */
+    @WithDefault("4")
+    int inboundAttempts();
+
+    /** The first pause between those tries; each next one is twice as long, up to {@link #inboundMaxBackOff()}. */
+    @WithDefault("PT0.5S")
+    Duration inboundFirstBackOff();
+
+    @WithDefault("PT30S")
+    Duration inboundMaxBackOff();
+
+    /** Published outbox messages are deleted after this (they hold the patient's identifier). */
+    @WithDefault("P7D")
+    Duration outboxRetention();
+
+    /**
+     * Inbox rows (and their stored acknowledgements) are deleted after this. It must be longer than any
+     * sender's resend window: a message resent after it is taken as new. Stated in the message guide.
+     */
+    @WithDefault("P30D")
+    Duration inboxRetention();
+
+    /** The messaging health group (not readiness) is DOWN when the oldest unpublished message is older than this. */
     @WithDefault("PT2M")
     Duration relayStuckAfter();
 }

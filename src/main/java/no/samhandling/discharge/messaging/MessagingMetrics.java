@@ -19,6 +19,9 @@ public class MessagingMetrics {
         Gauge.builder("discharge.outbox.pending", backlog, OutboxBacklog::pending)
                 .description("Outgoing messages not yet published to Kafka")
                 .register(registry);
+        Gauge.builder("discharge.outbox.quarantined", backlog, OutboxBacklog::quarantined)
+                .description("Outgoing messages Kafka refused too often, set aside until an administrator releases them")
+                .register(registry);
         Gauge.builder("discharge.outbox.lag.seconds", backlog, b -> b.oldestPendingAge().toMillis() / 1000.0)
                 .description("Age of the oldest outgoing message not yet published")
                 .register(registry);
@@ -58,6 +61,11 @@ public class MessagingMetrics {
         Timer.builder("discharge.outbox.delay")
                 .description("Time from writing an outgoing message to the outbox until Kafka has it")
                 .register(registry).record(delay);
+    }
+
+    void quarantined() {
+        Counter.builder("discharge.outbox.quarantines").description("Outgoing messages set aside after too many refusals by Kafka")
+                .register(registry).increment();
     }
 
     void sent(String eventCode) {

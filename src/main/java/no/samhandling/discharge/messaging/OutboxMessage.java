@@ -31,11 +31,11 @@ public class OutboxMessage extends PanacheEntityBase {
 
     public String payload;
 
-    @Column(name = "stay_id")
-    public UUID stayId;
+    /** What the message is about (a stay id), for administrators; never personal data. */
+    public String subject;
 
-    @Column(name = "stay_event_id")
-    public UUID stayEventId;
+    /** Its place in the order of publication: drawn after the topic-and-key lock (see {@link OutboundMessages}). */
+    public long sequence;
 
     @Column(name = "created_at")
     public Instant createdAt;
@@ -47,4 +47,11 @@ public class OutboxMessage extends PanacheEntityBase {
 
     @Column(name = "last_error")
     public String lastError;
+
+    /** How many times Kafka refused this record itself (not counting the broker being away). */
+    public int refusals;
+
+    /** Set aside after too many refusals: held back no longer, published only when an administrator releases it. */
+    @Column(name = "quarantined_at")
+    public Instant quarantinedAt;
 }

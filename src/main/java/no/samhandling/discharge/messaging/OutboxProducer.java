@@ -28,15 +28,15 @@ public class OutboxProducer {
 
     /** Creating the producer does not connect: it reaches the broker on the first send. */
     @Inject
-    OutboxProducer(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
-        this.producer = new KafkaProducer<>(config(kafkaConfig));
+    OutboxProducer(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, MessagingConfig messaging) {
+        this.producer = new KafkaProducer<>(config(kafkaConfig, messaging.relaySendTimeout()));
     }
 
     Future<RecordMetadata> send(ProducerRecord<String, String> record) {
         return producer.send(record);
     }
 
-    private static Map<String, Object> config(Map<String, Object> kafkaConfig) {
+    private static Map<String, Object> config(Map<String, Object> kafkaConfig, Duration sendTimeout) {
         Map<String, Object> config = new HashMap<>(kafkaConfig);
         config.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay");
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
@@ -46,14 +46,19 @@ public class OutboxProducer {
         config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) Duration.ofSeconds(30).toMillis());
         config.put(ProducerConfig.LINGER_MS_CONFIG, 1);
-        // Without a broker, fail the relay run (and its transaction) soon rather than hold it for a minute.
-        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) Duration.ofSeconds(10).toMillis());
+        // A send waits for the topic's metadata at most this long, inside the relay's transaction.
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) sendTimeout.toMillis());
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Duration.ofSeconds(10).toMillis());
         return config;
     }
 
+    /**
+     * On shutdown, wait briefly for what is in flight, then stop: what was not acknowledged stays
+     * unpublished in the outbox and leaves from the next instance. (Waiting longer kept a stopped
+     * service's producer reconnecting to a broker that was gone.)
+     */
     @PreDestroy
     void close() {
-        producer.close(Duration.ofSeconds(10));
+        producer.close(Duration.ofSeconds(2));
     }
 }

@@ -1,7 +1,7 @@
 package no.samhandling.discharge.messaging;
 
-import io.quarkus.scheduler.Scheduled;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.event.Observes;
@@ -9,25 +9,39 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.AuthenticationException;
+import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.RetriableException;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Publishes the outbox to Kafka. With several instances, one relays at a time: each run first takes a
- * transaction-scoped PostgreSQL advisory lock, so messages of one key leave in the order they were
- * written (two instances relaying in parallel could overtake each other). The run locks a batch of
- * unpublished messages ({@code FOR UPDATE}), sends them in order of creation through an idempotent
- * producer, waits for the broker's acknowledgement and marks them published in the same transaction.
+ * transaction-scoped PostgreSQL advisory lock. A run takes a batch of unpublished messages in the order
+ * of their sequence (commit order per key, {@link OutboundMessages}), sends them through an idempotent
+ * producer, waits for the broker's acknowledgements and marks them published in the same transaction.
  * A crash between the broker's acknowledgement and the commit can send a message again: receivers
  * deduplicate on MessageHeader.id.
+ *
+ * <p>The transaction never waits on Kafka longer than {@code relay-send-timeout} per send for metadata
+ * and once more for the acknowledgements; when the broker is away the first failed send ends the run's
+ * sending, so a batch costs one timeout, not one per message. Each try is counted and its error kept
+ * (committed, since the run itself succeeds). A message that fails stops the later messages of its key
+ * in that run. A record Kafka refuses itself (too large, invalid topic) {@code relay-quarantine-after}
+ * times is quarantined: set aside, counted, listed for administrators, who may release it, and it no
+ * longer holds back anything after it. The broker being away never quarantines anything.
  *
  * <p>A transaction that writes to the outbox wakes the relay when it commits, so a message leaves within
  * milliseconds; the schedule ({@code discharge.messaging.relay-interval}) catches what another instance
@@ -50,8 +64,7 @@ public class OutboxRelay {
     private final ThreadPoolExecutor relayThread = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
             new ArrayBlockingQueue<>(1), runnable -> new Thread(runnable, "outbox-relay"), new ThreadPoolExecutor.DiscardPolicy());
 
-    OutboxRelay(OutboxProducer producer, EntityManager entityManager,
-                MessagingConfig config, MessagingMetrics metrics, Clock clock) {
+    OutboxRelay(OutboxProducer producer, EntityManager entityManager, MessagingConfig config, MessagingMetrics metrics, Clock clock) {
         this.producer = producer;
         this.entityManager = entityManager;
         this.config = config;
@@ -90,49 +103,129 @@ public class OutboxRelay {
 
     @ActivateRequestContext
     void relay() {
-        int published;
+        Run run;
         do {
-            published = publishBatch();
-        } while (published == config.relayBatchSize());
+            run = publishBatch();
+        } while (run.fullBatchPublished(config.relayBatchSize()));
     }
 
-    /** @return how many messages were published */
+    /** What one run did. */
+    record Run(int taken, int published) {
+        boolean fullBatchPublished(int batchSize) {
+            return taken == batchSize && published == taken;
+        }
+    }
+
     @Transactional
-    int publishBatch() {
+    Run publishBatch() {
         boolean relayer = (Boolean) entityManager.createNativeQuery("SELECT pg_try_advisory_xact_lock(:lock)")
                 .setParameter("lock", RELAY_LOCK).getSingleResult();
         if (!relayer) {
-            return 0;
+            return new Run(0, 0);
         }
         @SuppressWarnings("unchecked")
         List<OutboxMessage> batch = entityManager.createNativeQuery("""
-                        SELECT * FROM outbox_message WHERE published_at IS NULL
-                        ORDER BY created_at, id LIMIT :limit FOR UPDATE SKIP LOCKED""", OutboxMessage.class)
+                        SELECT * FROM outbox_message WHERE published_at IS NULL AND quarantined_at IS NULL
+                        ORDER BY sequence LIMIT :limit FOR UPDATE SKIP LOCKED""", OutboxMessage.class)
                 .setParameter("limit", config.relayBatchSize())
                 .getResultList();
-        // All of the batch goes to the producer at once and is then awaited in order: the idempotent
-        // producer keeps the order within a partition, and a failed send fails those queued behind it
-        // in its partition too, so what is marked published never overtakes what is not.
-        List<Future<RecordMetadata>> sends = batch.stream().map(message -> producer.send(record(message))).toList();
+        List<OutboxMessage> sent = new ArrayList<>();
+        List<Future<RecordMetadata>> sends = new ArrayList<>();
+        Set<String> stoppedKeys = new HashSet<>();
+        for (OutboxMessage message : batch) {
+            if (stoppedKeys.contains(message.topic + '\u0000' + message.messageKey)) {
+                continue;
+            }
+            Future<RecordMetadata> send = producer.send(record(message));
+            if (send.isDone() && failed(send)) {
+                // Refused before it left (no metadata within the bound, too large): nothing after it of its key goes.
+                stoppedKeys.add(message.topic + '\u0000' + message.messageKey);
+                boolean brokerAway = !record(message, send);
+                if (brokerAway) {
+                    break;
+                }
+                continue;
+            }
+            sent.add(message);
+            sends.add(send);
+        }
+        long deadline = System.nanoTime() + config.relaySendTimeout().toNanos();
         int published = 0;
-        for (int i = 0; i < batch.size(); i++) {
-            OutboxMessage message = batch.get(i);
-            message.attempts++;
+        for (int i = 0; i < sent.size(); i++) {
+            OutboxMessage message = sent.get(i);
+            if (stoppedKeys.contains(message.topic + '\u0000' + message.messageKey)) {
+                // Sent after one of its key failed: may have reached the broker; left unpublished, sent again next run.
+                message.attempts++;
+                continue;
+            }
             try {
-                sends.get(i).get();
+                sends.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                message.attempts++;
                 message.publishedAt = clock.instant();
                 metrics.sent(message.eventCode);
                 metrics.outboxDelay(Duration.between(message.createdAt, message.publishedAt));
                 published++;
-            } catch (ExecutionException e) {
-                message.lastError = truncate(e.getCause().toString());
-                LOG.warnf("Outbox row %s not published yet (attempt %d): %s", message.id, message.attempts, e.getCause().getMessage());
+            } catch (ExecutionException | TimeoutException e) {
+                stoppedKeys.add(message.topic + '\u0000' + message.messageKey);
+                record(message, sends.get(i));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("Outbox relay interrupted (shutting down)", e);
             }
         }
-        return published;
+        return new Run(batch.size(), published);
+    }
+
+    private static boolean failed(Future<RecordMetadata> send) {
+        try {
+            send.get(0, TimeUnit.NANOSECONDS);
+            return false;
+        } catch (ExecutionException | TimeoutException e) {
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        }
+    }
+
+    /**
+     * Counts a failed try and keeps its error; quarantines the record after too many refusals.
+     *
+     * @return whether Kafka refused the record itself (false: the broker is away or not reachable in time)
+     */
+    private boolean record(OutboxMessage message, Future<RecordMetadata> send) {
+        Throwable error = failure(send);
+        message.attempts++;
+        message.lastError = truncate(error.toString());
+        boolean refusal = !(error instanceof RetriableException || error instanceof TimeoutException
+                || error instanceof AuthenticationException || error instanceof AuthorizationException);
+        if (refusal) {
+            message.refusals++;
+            if (message.refusals >= config.relayQuarantineAfter()) {
+                message.quarantinedAt = clock.instant();
+                metrics.quarantined();
+                LOG.errorf("Outbox message %s (%s to %s) quarantined after %d refusals: %s. An administrator can release it "
+                        + "(POST /outbox/quarantine/%s/release).", message.id, message.eventCode, message.topic, message.refusals,
+                        error.getMessage(), message.id);
+                return true;
+            }
+        }
+        LOG.warnf("Outbox message %s not published yet (attempt %d): %s", message.id, message.attempts, error.getMessage());
+        return refusal;
+    }
+
+    private static Throwable failure(Future<RecordMetadata> send) {
+        try {
+            send.get(0, TimeUnit.NANOSECONDS);
+            return new IllegalStateException("no failure");
+        } catch (ExecutionException e) {
+            return e.getCause();
+        } catch (TimeoutException e) {
+            return new org.apache.kafka.common.errors.TimeoutException("The broker did not acknowledge the record in time");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return e;
+        }
     }
 
     private static ProducerRecord<String, String> record(OutboxMessage message) {

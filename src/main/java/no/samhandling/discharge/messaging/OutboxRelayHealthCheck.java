@@ -1,14 +1,18 @@
 package no.samhandling.discharge.messaging;
 
+import io.smallrye.health.api.HealthGroup;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.Readiness;
 
 import java.time.Duration;
 
-/** Not ready while the outbox relay is stuck: the oldest unpublished message is older than the limit. */
-@Readiness
+/**
+ * The outbox in the messaging health group ({@code /q/health/group/messaging}), not in readiness: while
+ * the relay cannot publish, wards and intake teams keep working and their messages wait in the outbox.
+ * DOWN when the oldest unpublished message is older than the limit, or when any is quarantined.
+ */
+@HealthGroup(MessagingHealth.GROUP)
 @ApplicationScoped
 public class OutboxRelayHealthCheck implements HealthCheck {
 
@@ -23,10 +27,12 @@ public class OutboxRelayHealthCheck implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         Duration lag = backlog.oldestPendingAge();
+        long quarantined = backlog.quarantined();
         return HealthCheckResponse.named("Outbox relay")
-                .status(lag.compareTo(config.relayStuckAfter()) <= 0)
+                .status(lag.compareTo(config.relayStuckAfter()) <= 0 && quarantined == 0)
                 .withData("oldestUnpublishedSeconds", lag.toSeconds())
                 .withData("limitSeconds", config.relayStuckAfter().toSeconds())
+                .withData("quarantined", quarantined)
                 .build();
     }
 }

@@ -49,6 +49,14 @@ public class StayEventRow extends PanacheEntityBase {
     @Column(name = "recorded_by")
     public String recordedBy;
 
+    /** MessageHeader.id of the message that told the municipality about this event, if one did. */
+    @Column(name = "message_id")
+    public UUID messageId;
+
+    /** MessageHeader.id of the inbound message that reported this event, if it came by message. */
+    @Column(name = "source_message_id")
+    public String sourceMessageId;
+
     /** A new row of the given kind, with who recorded it and when; the caller fills in the event's data. */
     static StayEventRow next(UUID stayId, int sequence, String kind, Instant recordedAt, String recordedBy) {
         StayEventRow row = new StayEventRow();

@@ -11,9 +11,9 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import no.samhandling.discharge.codes.Coded;
-import no.samhandling.discharge.messaging.MessageEvent;
-import no.samhandling.discharge.messaging.Outbox;
-import no.samhandling.discharge.messaging.StayMessageFacts;
+import no.samhandling.discharge.messaging.MessageStatus;
+import no.samhandling.discharge.messaging.OutboundMessages;
+import no.samhandling.discharge.messaging.OutboundTopic;
 import no.samhandling.discharge.reference.HospitalTrust;
 import no.samhandling.discharge.reference.Municipality;
 import no.samhandling.discharge.security.AuditLog;
@@ -72,17 +72,17 @@ public class StayService {
     private final Clock clock;
     private final ObjectMapper json;
     private final Validator validator;
-    private final Outbox outbox;
+    private final OutboundMessages outbound;
 
     StayService(StayEventCodec codec, StayConfig config, AuditLog audit, Clock clock, ObjectMapper json, Validator validator,
-                Outbox outbox) {
+                OutboundMessages outbound) {
         this.codec = codec;
         this.config = config;
         this.audit = audit;
         this.clock = clock;
         this.json = json;
         this.validator = validator;
-        this.outbox = outbox;
+        this.outbound = outbound;
     }
 
     @Transactional
@@ -204,22 +204,43 @@ public class StayService {
     /** Appends an event the ward or the municipality reports, if the stay's history allows it. */
     @Transactional
     public StayView record(Caller caller, UUID stayId, OptionalLong expectedVersion, StayEvent event) {
+        return record(caller, stayId, expectedVersion, event, null);
+    }
+
+    /** As {@link #record(Caller, UUID, OptionalLong, StayEvent)}, for an event a hospital or municipal system reported in a message. */
+    @Transactional
+    public StayView record(Caller caller, UUID stayId, OptionalLong expectedVersion, StayEvent event, String sourceMessageId) {
         Stay stay = visibleStay(caller, stayId);
         checkVersion(stay, expectedVersion);
         checkNotInFuture(event.occurredAt(), event.type());
         List<StayEventRow> rows = new ArrayList<>(StayEventRow.ofStay(stay.id));
         StayEventRow row = originalRow(stay.id, rows.size() + 1, event, caller);
+        row.sourceMessageId = sourceMessageId;
         return append(caller, stay, rows, row, "record-" + event.type().code(), event);
     }
 
     @Transactional
     public StayView correct(Caller caller, UUID stayId, UUID eventId, OptionalLong expectedVersion, JsonNode corrected, String reason) {
         Stay stay = visibleStay(caller, stayId);
+        List<StayEventRow> rows = StayEventRow.ofStay(stay.id);
+        return correct(caller, stayId, eventId, expectedVersion, parseCorrection(eventInForce(rows, eventId).event(), corrected), reason, null);
+    }
+
+    /**
+     * Replaces an event in force with its corrected version (an event of the same type); for a correction
+     * reported in a message, {@code sourceMessageId} is that message's id.
+     */
+    @Transactional
+    public StayView correct(Caller caller, UUID stayId, UUID eventId, OptionalLong expectedVersion, StayEvent correctedEvent,
+                            String reason, String sourceMessageId) {
+        Stay stay = visibleStay(caller, stayId);
         checkVersion(stay, expectedVersion);
         List<StayEventRow> rows = new ArrayList<>(StayEventRow.ofStay(stay.id));
         Effective target = eventInForce(rows, eventId);
         mayChange(caller, target.event().type());
-        StayEvent correctedEvent = parseCorrection(target.event(), corrected);
+        if (correctedEvent.type() != target.event().type()) {
+            throw ProblemException.invalid(List.of(new Problem.FieldError("corrected", "must be a " + target.event().type().code() + " event")));
+        }
         checkNotInFuture(correctedEvent.occurredAt(), correctedEvent.type());
         StayEventRow row = StayEventRow.next(stay.id, rows.size() + 1, "correction", clock.instant(), caller.principal());
         row.type = correctedEvent.type().code();
@@ -227,11 +248,17 @@ public class StayService {
         row.payload = codec.write(correctedEvent);
         row.replaces = eventId;
         row.reason = reason;
+        row.sourceMessageId = sourceMessageId;
         return append(caller, stay, rows, row, "correct-" + correctedEvent.type().code(), correctedEvent);
     }
 
     @Transactional
     public StayView cancel(Caller caller, UUID stayId, UUID eventId, OptionalLong expectedVersion, String reason) {
+        return cancel(caller, stayId, eventId, expectedVersion, reason, null);
+    }
+
+    @Transactional
+    public StayView cancel(Caller caller, UUID stayId, UUID eventId, OptionalLong expectedVersion, String reason, String sourceMessageId) {
         Stay stay = visibleStay(caller, stayId);
         checkVersion(stay, expectedVersion);
         List<StayEventRow> rows = new ArrayList<>(StayEventRow.ofStay(stay.id));
@@ -241,6 +268,7 @@ public class StayService {
         row.type = target.event().type().code();
         row.cancels = eventId;
         row.reason = reason;
+        row.sourceMessageId = sourceMessageId;
         return append(caller, stay, rows, row, "cancel-" + target.event().type().code(), target.event());
     }
 
@@ -252,6 +280,9 @@ public class StayService {
         if (outcome.violation().isPresent()) {
             throw new ProblemException(ProblemType.IMPOSSIBLE_TRANSITION, outcome.violation().get().reason());
         }
+        if (StayMessageEvent.forStayEvent(event.type()).isPresent()) {
+            row.messageId = UUID.randomUUID();
+        }
         row.persist();
         stay.status = outcome.status().code();
         history.stream()
@@ -259,7 +290,7 @@ public class StayService {
                 .findFirst().ifPresent(e -> stay.admittedAt = e.event().occurredAt());
         stay.updatedAt = clock.instant();
         Stay.flush();
-        notifyMunicipality(stay, row, event, history);
+        notifyMunicipality(stay, rows, row, event, history);
         audit.record(caller, action, stay.id);
         return view(stay, recorded, rows);
     }
@@ -268,23 +299,43 @@ public class StayService {
      * Queues the message the municipality must hear about, in this transaction (outbox). A correction
      * or cancellation refers to the message of the event it replaces.
      */
-    private void notifyMunicipality(Stay stay, StayEventRow row, StayEvent event, List<Effective> history) {
-        Optional<MessageEvent> message = MessageEvent.forStayEvent(event.type());
+    private void notifyMunicipality(Stay stay, List<StayEventRow> rows, StayEventRow row, StayEvent event, List<Effective> history) {
+        Optional<StayMessageEvent> message = StayMessageEvent.forStayEvent(event.type());
         if (message.isEmpty()) {
             return;
         }
         UUID replaced = row.replaces != null ? row.replaces : row.cancels;
-        String status = switch (row.kind) {
-            case "correction" -> "corrected";
-            case "cancellation" -> "cancelled";
-            default -> "new";
+        MessageStatus status = switch (row.kind) {
+            case "correction" -> MessageStatus.CORRECTED;
+            case "cancellation" -> MessageStatus.CANCELLED;
+            default -> MessageStatus.NEW;
         };
+        UUID replacedMessage = replaced == null ? null
+                : rows.stream().filter(r -> r.id.equals(replaced)).map(r -> r.messageId).findFirst().orElse(null);
         PersonIdentifier.Kind kind = PersonIdentifier.parse(stay.patientIdentifier).orElseThrow().kind();
-        StayMessageFacts facts = new StayMessageFacts(UUID.randomUUID(), message.get(), status,
-                replaced == null ? null : outbox.messageFor(replaced).orElse(null), clock.instant(),
+        StayMessageFacts facts = new StayMessageFacts(row.messageId, message.get(), status, replacedMessage, clock.instant(),
                 stay.id, kind.fhirSystem(), stay.patientIdentifier, stay.hospital, stay.ward, stay.serviceArea,
                 stay.payingMunicipality, stay.admittedAt, event, declarationBefore(history, event.occurredAt()));
-        outbox.toMunicipality(facts, row.id);
+        // Keyed by the municipality number: one municipality's messages keep their order.
+        outbound.send(StayMessageBuilder.bundle(facts), OutboundTopic.MUNICIPALITY, stay.payingMunicipality, stay.id.toString());
+    }
+
+    /**
+     * The events in force that a message reported (its MessageHeader.id as the source of the event or of
+     * a correction of it) or that the service announced in it: what a correction or cancellation by
+     * message replaces. Empty when the stay is not visible to the caller or no event matches.
+     */
+    @Transactional
+    public List<Effective> eventsOfMessage(Caller caller, UUID stayId, String messageId) {
+        Stay stay = visibleStay(caller, stayId);
+        List<StayEventRow> rows = StayEventRow.ofStay(stay.id);
+        List<RecordedEvent> recorded = codec.recorded(rows);
+        return rows.stream()
+                .filter(r -> messageId.equals(r.sourceMessageId) || (r.messageId != null && messageId.equals(r.messageId.toString())))
+                .map(r -> StayHistory.find(recorded, r.id))
+                .flatMap(Optional::stream)
+                .distinct()
+                .toList();
     }
 
     private static DeclaredDischargeReady declarationBefore(List<Effective> history, Instant time) {

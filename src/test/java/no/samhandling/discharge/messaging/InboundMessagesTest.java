@@ -5,6 +5,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import no.samhandling.discharge.testsupport.KafkaTopics;
+import no.samhandling.discharge.testsupport.MunicipalityResponses;
 import no.samhandling.discharge.testsupport.TestPatients;
 import no.samhandling.discharge.testsupport.TestTokens;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

@@ -51,8 +51,8 @@ class OutboxRelayTest {
         UUID refused = UUID.randomUUID();
         try (Connection connection = dataSource.getConnection();
              PreparedStatement insert = connection.prepareStatement(
-                     "INSERT INTO outbox_message (id, message_id, topic, message_key, event_code, payload, created_at)"
-                             + " VALUES (?, ?, 'not a valid topic!', '1870', 'admission-notice', '{}', now())")) {
+                     "INSERT INTO outbox_message (id, message_id, topic, message_key, event_code, payload, created_at, sequence)"
+                             + " VALUES (?, ?, 'not a valid topic!', '1870', 'admission-notice', '{}', now(), nextval('outbox_sequence'))")) {
             insert.setObject(1, refused);
             insert.setObject(2, UUID.randomUUID());
             insert.executeUpdate();
@@ -107,8 +107,8 @@ class OutboxRelayTest {
     private long unpublished(UUID stay) throws SQLException {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement query = connection.prepareStatement(
-                     "SELECT count(*) FROM outbox_message WHERE stay_id = ? AND published_at IS NULL")) {
-            query.setObject(1, stay);
+                     "SELECT count(*) FROM outbox_message WHERE subject = ? AND published_at IS NULL")) {
+            query.setString(1, stay.toString());
             try (ResultSet rows = query.executeQuery()) {
                 rows.next();
                 return rows.getLong(1);

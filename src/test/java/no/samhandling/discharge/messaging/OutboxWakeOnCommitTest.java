@@ -46,9 +46,9 @@ class OutboxWakeOnCommitTest {
 
     private long messages(UUID stay, boolean published) throws SQLException {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement query = connection.prepareStatement("SELECT count(*) FROM outbox_message WHERE stay_id = ?"
+             PreparedStatement query = connection.prepareStatement("SELECT count(*) FROM outbox_message WHERE subject = ?"
                      + (published ? " AND published_at IS NOT NULL" : ""))) {
-            query.setObject(1, stay);
+            query.setString(1, stay.toString());
             try (ResultSet rows = query.executeQuery()) {
                 rows.next();
                 return rows.getLong(1);

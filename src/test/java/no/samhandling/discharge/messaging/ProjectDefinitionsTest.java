@@ -75,8 +75,8 @@ class ProjectDefinitionsTest {
     @Test
     void eachMessageHasItsOwnProfile() throws IOException {
         String discharged = MessageExamplesTest.exampleText("patient-discharged");
-        assertThat(validation.errors(discharged, FhirValidation.messageProfile("patient-discharged"))).isEmpty();
-        assertThat(validation.errors(discharged, FhirValidation.messageProfile("discharge-ready-withdrawn")))
+        assertThat(validation.errors(discharged, MessageProfiles.forEvent("patient-discharged"))).isEmpty();
+        assertThat(validation.errors(discharged, MessageProfiles.forEvent("discharge-ready-withdrawn")))
                 .as("a discharge is not a withdrawal: another event code, and no withdrawal-reason")
                 .anySatisfy(e -> assertThat(e.getMessage()).contains("withdrawal-reason"))
                 .anySatisfy(e -> assertThat(e.getMessage()).contains("patient-discharged").contains("discharge-ready-withdrawn"));
@@ -105,7 +105,7 @@ class ProjectDefinitionsTest {
         header(bundle).setResponse(null);
         assertThat(FhirValidation.profileOf(bundle)).as("without a response it reads as the event itself")
                 .contains(FhirNames.EXTENSION + "message-municipality-response");
-        assertThat(validation.errors(json(bundle), Optional.of(FhirValidation.ACKNOWLEDGEMENT_PROFILE)))
+        assertThat(validation.errors(json(bundle), Optional.of(MessageProfiles.ACKNOWLEDGEMENT)))
                 .anySatisfy(e -> assertThat(e.getMessage()).contains("MessageHeader.response"));
     }
 

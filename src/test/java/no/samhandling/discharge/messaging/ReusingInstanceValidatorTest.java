@@ -109,11 +109,11 @@ class ReusingInstanceValidatorTest {
                 brokenText("municipality-response", "misspelt element, which HAPI's parser would drop",
                         json -> json.replaceFirst("\"status\"", "\"statsu\": \"finished\", \"status\"")),
                 new Case("patient-discharged: validated as a withdrawal", MessageExamplesTest.exampleText("patient-discharged"),
-                        FhirValidation.messageProfile("discharge-ready-withdrawn")),
+                        MessageProfiles.forEvent("discharge-ready-withdrawn")),
                 broken("admission-notice", "no focus, profile declared on the Bundle as well",
                         b -> {
                             ((MessageHeader) b.getEntryFirstRep().getResource()).getFocus().clear();
-                            b.getMeta().addProfile(FhirValidation.messageProfile("admission-notice").orElseThrow());
+                            b.getMeta().addProfile(MessageProfiles.forEvent("admission-notice").orElseThrow());
                         }),
                 broken("municipality-response", "declares a profile nobody knows",
                         b -> b.getMeta().addProfile(FhirNames.EXTENSION + "no-such-profile")));

@@ -1,6 +1,6 @@
-package no.samhandling.discharge.messaging;
+package no.samhandling.discharge.stay;
 
-import no.samhandling.discharge.stay.StayEvent;
+import no.samhandling.discharge.messaging.MessageStatus;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -9,13 +9,12 @@ import java.util.UUID;
  * What an outgoing stay message says: the stay as it is, the event the municipality must hear about,
  * and (for a discharge-ready notice) the declaration in force.
  *
- * @param messageStatus     new, corrected or cancelled (PLO forsendelsesstatus N/M/C)
  * @param replacesMessageId for a correction or cancellation: the MessageHeader.id of the message it replaces
  */
-public record StayMessageFacts(
+record StayMessageFacts(
         UUID messageId,
-        MessageEvent event,
-        String messageStatus,
+        StayMessageEvent event,
+        MessageStatus messageStatus,
         UUID replacesMessageId,
         Instant sentAt,
         UUID stayId,

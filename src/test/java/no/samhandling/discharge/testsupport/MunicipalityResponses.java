@@ -1,4 +1,6 @@
-package no.samhandling.discharge.messaging;
+package no.samhandling.discharge.testsupport;
+
+import no.samhandling.discharge.messaging.FhirNames;
 
 import ca.uhn.fhir.context.FhirContext;
 import org.hl7.fhir.r4.model.BooleanType;
@@ -16,16 +18,18 @@ import org.hl7.fhir.r4.model.StringType;
 import java.util.UUID;
 
 /** Builds municipality-response messages as a municipal system would send them. */
-final class MunicipalityResponses {
+public final class MunicipalityResponses {
+
+    private static final String STAY_ID = FhirNames.CANONICAL + "/NamingSystem/stay-id";
 
     private MunicipalityResponses() {
     }
 
-    static String canReceive(String messageId, String municipality, String stayId, String readyFrom) {
+    public static String canReceive(String messageId, String municipality, String stayId, String readyFrom) {
         return canReceive(messageId, municipality, stayId, readyFrom, "2025-03-05T10:00:00+01:00");
     }
 
-    static String canReceive(String messageId, String municipality, String stayId, String readyFrom, String answeredAt) {
+    public static String canReceive(String messageId, String municipality, String stayId, String readyFrom, String answeredAt) {
         Bundle bundle = bundle(messageId, municipality, stayId, answeredAt);
         Encounter encounter = (Encounter) bundle.getEntry().get(1).getResource();
         encounter.addExtension(FhirNames.EXTENSION + "can-receive", new BooleanType(true));
@@ -34,7 +38,7 @@ final class MunicipalityResponses {
         return json(bundle);
     }
 
-    static String cannotReceive(String messageId, String municipality, String stayId, String expectedReadyOn) {
+    public static String cannotReceive(String messageId, String municipality, String stayId, String expectedReadyOn) {
         Bundle bundle = bundle(messageId, municipality, stayId, "2025-03-05T10:00:00+01:00");
         Encounter encounter = (Encounter) bundle.getEntry().get(1).getResource();
         encounter.addExtension(FhirNames.EXTENSION + "can-receive", new BooleanType(false));
@@ -50,7 +54,7 @@ final class MunicipalityResponses {
         sender.addIdentifier().setSystem(FhirNames.MUNICIPALITY_NUMBER).setValue(municipality);
         Encounter encounter = new Encounter();
         encounter.setId(UUID.randomUUID().toString());
-        encounter.addIdentifier().setSystem(FhirNames.STAY_ID).setValue(stayId);
+        encounter.addIdentifier().setSystem(STAY_ID).setValue(stayId);
         encounter.setStatus(Encounter.EncounterStatus.INPROGRESS);
         encounter.setClass_(new Coding("http://terminology.hl7.org/CodeSystem/v3-ActCode", "IMP", "inpatient encounter"));
         encounter.addExtension(FhirNames.EXTENSION + "answered-at", new DateTimeType(answeredAt));

@@ -1,22 +1,22 @@
-package no.samhandling.discharge.messaging;
+package no.samhandling.discharge.stay;
 
 import no.samhandling.discharge.codes.Coded;
 
-import no.samhandling.discharge.stay.EventType;
 
 import java.util.Optional;
 
-/** The message catalogue of messages.md: the event codes of {@code MessageHeader.eventCoding}. */
-public enum MessageEvent implements Coded {
+/** The stay messages of the catalogue (messages.md): the event codes of {@code MessageHeader.eventCoding}. */
+enum StayMessageEvent implements Coded {
     ADMISSION_NOTICE("admission-notice", "Admission notice (melding om innlagt pasient, § 8)"),
     DISCHARGE_READY_NOTICE("discharge-ready-notice", "Discharge-ready notice (melding om utskrivningsklar pasient, § 10)"),
     DISCHARGE_READY_WITHDRAWN("discharge-ready-withdrawn", "Withdrawal (avmelding av utskrivningsklar pasient)"),
-    PATIENT_DISCHARGED("patient-discharged", "Patient discharged (melding om utskrevet pasient)");
+    PATIENT_DISCHARGED("patient-discharged", "Patient discharged (melding om utskrevet pasient)"),
+    MUNICIPALITY_RESPONSE("municipality-response", "Municipality's answer (§ 11: can / cannot receive)");
 
     private final String code;
     private final String display;
 
-    MessageEvent(String code, String display) {
+    StayMessageEvent(String code, String display) {
         this.code = code;
         this.display = display;
     }
@@ -31,7 +31,7 @@ public enum MessageEvent implements Coded {
     }
 
     /** Which stay events the municipality must hear about, and as which message. */
-    public static Optional<MessageEvent> forStayEvent(EventType type) {
+    static Optional<StayMessageEvent> forStayEvent(EventType type) {
         return Optional.ofNullable(switch (type) {
             case ADMISSION_NOTICE_SENT -> ADMISSION_NOTICE;
             case DISCHARGE_READY_NOTICE_SENT -> DISCHARGE_READY_NOTICE;

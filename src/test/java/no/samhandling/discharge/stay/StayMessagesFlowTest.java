@@ -1,12 +1,13 @@
-package no.samhandling.discharge.messaging;
+package no.samhandling.discharge.stay;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.validation.SingleValidationMessage;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
-import no.samhandling.discharge.stay.DischargeDestination;
-import no.samhandling.discharge.stay.StayEvent;
+import no.samhandling.discharge.messaging.FhirValidation;
+import no.samhandling.discharge.messaging.MessageStatus;
 import no.samhandling.discharge.testsupport.KafkaTopics;
+import no.samhandling.discharge.testsupport.MunicipalityResponses;
 import no.samhandling.discharge.testsupport.TestPatients;
 import no.samhandling.discharge.testsupport.TestTokens;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -36,7 +37,7 @@ import static org.hamcrest.Matchers.hasSize;
  * one answer arriving after the discharge it preceded.
  */
 @QuarkusTest
-class KafkaFlowTest {
+class StayMessagesFlowTest {
 
     /** Øksnes: only this test has stays paid for by it. */
     private static final String OKSNES = "1868";
@@ -46,7 +47,6 @@ class KafkaFlowTest {
     String bootstrapServers;
 
     private KafkaCompanion kafka;
-    private final FhirMessageBuilder hospitalSystem = new FhirMessageBuilder(FhirContext.forR4Cached());
 
     @BeforeEach
     void connect() {
@@ -66,9 +66,9 @@ class KafkaFlowTest {
         StayEvent.DeclaredDischargeReady declaration = new StayEvent.DeclaredDischargeReady(at("2025-03-03T09:00:00+01:00"), "9144889",
                 new StayEvent.Assessment(true, true, true), null, "Korttidsplass");
 
-        fromHospital(stay, patient, admitted, MessageEvent.ADMISSION_NOTICE,
+        fromHospital(stay, patient, admitted, StayMessageEvent.ADMISSION_NOTICE,
                 new StayEvent.AdmissionNoticeSent(at("2025-03-01T12:00:00+01:00"), LocalDate.of(2025, 3, 6), "Hjemmesykepleie", false), null);
-        fromHospital(stay, patient, admitted, MessageEvent.DISCHARGE_READY_NOTICE,
+        fromHospital(stay, patient, admitted, StayMessageEvent.DISCHARGE_READY_NOTICE,
                 new StayEvent.DischargeReadyNoticeSent(at("2025-03-03T10:00:00+01:00")), declaration);
         // Two topics are not ordered with each other: the municipality answers once the notice has been taken.
         awaitRecords("hospital.fhir.out", r -> r.key().equals(stay.toString()), 2);
@@ -76,7 +76,7 @@ class KafkaFlowTest {
         fromMunicipality(MunicipalityResponses.cannotReceive(cannot, OKSNES, stay.toString(), "2025-03-08"));
         awaitRecords("municipality.fhir.out", r -> OKSNES.equals(r.key()) && r.value().contains(cannot), 1);
         // Out of order: the discharge is reported before the answer that came before it.
-        fromHospital(stay, patient, admitted, MessageEvent.PATIENT_DISCHARGED,
+        fromHospital(stay, patient, admitted, StayMessageEvent.PATIENT_DISCHARGED,
                 new StayEvent.Discharged(at("2025-03-08T11:00:00+01:00"), DischargeDestination.SHORT_TERM_BED), null);
         awaitRecords("hospital.fhir.out", r -> r.key().equals(stay.toString()), 3);
         String can = UUID.randomUUID().toString();
@@ -102,19 +102,19 @@ class KafkaFlowTest {
                 .body("figures.billableDays", equalTo(4))
                 .body("figures.periods[0].billableUntil", equalTo("2025-03-07"));
 
-        FhirValidation validation = new FhirValidation(FhirContext.forR4Cached());
+        FhirValidation validation = FhirValidation.forService(FhirContext.forR4Cached());
         for (ConsumerRecord<String, String> record : toMunicipality) {
             List<SingleValidationMessage> errors = validation.messageErrors(record.value());
             assertThat(errors).as("errors against FHIR R4 and the profile of %s", header(record.value()).getEventCoding().getCode()).isEmpty();
         }
     }
 
-    private void fromHospital(UUID stay, String patient, Instant admitted, MessageEvent event, StayEvent stayEvent,
+    private void fromHospital(UUID stay, String patient, Instant admitted, StayMessageEvent event, StayEvent stayEvent,
                               StayEvent.DeclaredDischargeReady declaration) {
-        StayMessageFacts facts = new StayMessageFacts(UUID.randomUUID(), event, "new", null, Instant.now(), stay,
+        StayMessageFacts facts = new StayMessageFacts(UUID.randomUUID(), event, MessageStatus.NEW, null, Instant.now(), stay,
                 "urn:oid:2.16.578.1.12.4.1.4.1", patient, NORDLANDSSYKEHUSET, "Medisinsk avdeling", "somatic", OKSNES, admitted,
                 stayEvent, declaration);
-        kafka.produceStrings().fromRecords(new ProducerRecord<>("hospital.fhir.in", stay.toString(), hospitalSystem.json(facts)))
+        kafka.produceStrings().fromRecords(new ProducerRecord<>("hospital.fhir.in", stay.toString(), FhirContext.forR4Cached().newJsonParser().encodeResourceToString(StayMessageBuilder.bundle(facts))))
                 .awaitCompletion();
     }
 

@@ -1,0 +1,92 @@
+package no.samhandling.discharge.stay;
+
+import no.samhandling.discharge.messaging.FhirElements;
+import no.samhandling.discharge.messaging.InboundMessage;
+import no.samhandling.discharge.messaging.MessageIssue;
+import no.samhandling.discharge.messaging.MessageRefused;
+import no.samhandling.discharge.security.Caller;
+import no.samhandling.discharge.stay.StayHistory.Effective;
+import org.hl7.fhir.r4.model.Encounter;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * What the stay messages of both directions share: the stay named by the focused Encounter's stay id,
+ * and new, corrected and cancelled messages applied as REST applies events, corrections and
+ * cancellations. A correction or cancellation names the MessageHeader.id it replaces: the sender's own
+ * earlier message, or the message the service sent about the event.
+ */
+final class StayMessageHandling {
+
+    private StayMessageHandling() {
+    }
+
+    static Optional<String> stayId(InboundMessage message) {
+        return message.focus(Encounter.class).flatMap(StayMessageHandling::stayId).map(UUID::toString);
+    }
+
+    private static Optional<UUID> stayId(Encounter encounter) {
+        return encounter.getIdentifier().stream()
+                .filter(id -> StayFhirNames.STAY_ID.equals(id.getSystem()))
+                .map(Identifier::getValue)
+                .flatMap(value -> {
+                    try {
+                        return java.util.stream.Stream.of(UUID.fromString(value));
+                    } catch (IllegalArgumentException | NullPointerException e) {
+                        return java.util.stream.Stream.empty();
+                    }
+                })
+                .findFirst();
+    }
+
+    /** The focused Encounter, or a refusal saying what is missing. */
+    static Encounter encounter(InboundMessage message) {
+        return message.focus(Encounter.class).orElseThrow(() -> new MessageRefused(MessageIssue.required(
+                "MessageHeader.focus must be the Encounter identified by the stay id (" + StayFhirNames.STAY_ID + ")", "MessageHeader.focus")));
+    }
+
+    static UUID requiredStayId(InboundMessage message) {
+        return stayId(encounter(message)).orElseThrow(() -> new MessageRefused(MessageIssue.required(
+                "The Encounter must carry the stay id (identifier " + StayFhirNames.STAY_ID + ")", "Encounter.identifier")));
+    }
+
+    /**
+     * Applies a corrected or cancelled message to the events of the message it replaces.
+     *
+     * @param correctedEvent the corrected version of an event of the given type, from this message
+     */
+    static void replace(StayService stays, Caller caller, UUID stayId, InboundMessage message,
+                        Function<EventType, Optional<StayEvent>> correctedEvent) {
+        String replaced = message.replacesMessageId().orElseThrow();
+        List<Effective> events = stays.eventsOfMessage(caller, stayId, replaced);
+        if (events.isEmpty()) {
+            throw new MessageRefused(new MessageIssue(IssueType.NOTFOUND, "The stay has no event in force from message " + replaced
+                    + ": it was never received, or it was cancelled.", "MessageHeader.extension"));
+        }
+        String reason = message.status().code() + " by message " + message.messageId();
+        for (Effective event : events) {
+            switch (message.status()) {
+                case CANCELLED -> stays.cancel(caller, stayId, event.id(), OptionalLong.empty(), reason, message.messageId());
+                case CORRECTED -> {
+                    StayEvent corrected = correctedEvent.apply(event.event().type()).orElseThrow(() -> new MessageRefused(
+                            MessageIssue.invalid("A " + message.eventCode() + " message cannot correct a " + event.event().type().code()
+                                    + " event", "MessageHeader.eventCoding")));
+                    stays.correct(caller, stayId, event.id(), OptionalLong.empty(), corrected, reason, message.messageId());
+                }
+                case NEW -> throw new IllegalStateException("not a replacement");
+            }
+        }
+    }
+
+    /** The event-time extension every hospital message carries. */
+    static java.time.Instant eventTime(Encounter encounter) {
+        return FhirElements.moment(encounter, "event-time").orElseThrow(() -> new MessageRefused(MessageIssue.required(
+                "Encounter must give the time of the event (extension event-time)", "Encounter.extension")));
+    }
+}
