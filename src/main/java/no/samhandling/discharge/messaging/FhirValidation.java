@@ -8,7 +8,9 @@ import ca.uhn.fhir.validation.ResultSeverityEnum;
 import ca.uhn.fhir.validation.SingleValidationMessage;
 import ca.uhn.fhir.validation.ValidationOptions;
 import ca.uhn.fhir.validation.ValidationResult;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
 import jakarta.inject.Inject;
 import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
 import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
@@ -31,16 +33,47 @@ import java.util.Optional;
  * and contexts, and the CodeSystems of message events and discharge destinations). Thread-safe; the
  * InstanceValidators behind it are reused ({@link ReusingInstanceValidator}).
  */
+@Startup
 @ApplicationScoped
 public class FhirValidation {
+
+    private static final Logger LOG = Logger.getLogger(FhirValidation.class);
 
     private final FhirContext fhir;
     private final FhirValidator validator;
     private final FhirInstanceValidator module;
 
+    /**
+     * Built at start-up, before readiness reports UP and before the consumers take their first message:
+     * left to the first message, building and warming the validator delayed its acknowledgement by half
+     * a minute, long enough for a sender to resend.
+     */
     @Inject
     FhirValidation(FhirContext fhir) {
         this(fhir, true);
+        long started = System.nanoTime();
+        int validated = warmUp();
+        LOG.infof("FHIR validation ready: %d example messages validated in %d ms", validated, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /**
+     * Validates the shipped example of every message that has a profile, and the acknowledgements, once:
+     * HAPI converts and completes each profile (and what it refers to) on first use, which costs seconds
+     * per profile the first time and nothing after.
+     */
+    int warmUp() {
+        int validated = 0;
+        for (String file : MessageProfiles.definitionFiles()) {
+            if (file.startsWith("StructureDefinition-message-")) {
+                String event = file.substring("StructureDefinition-message-".length(), file.length() - ".json".length());
+                String example = "/fhir/examples/" + (event.equals("acknowledgement") ? "acknowledgement-ok" : event) + ".json";
+                if (FhirValidation.class.getResource(example) != null) {
+                    messageErrors(MessageProfiles.read(example));
+                    validated++;
+                }
+            }
+        }
+        return validated;
     }
 
     private FhirValidation(FhirContext fhir, boolean reuseInstanceValidators) {

@@ -4,6 +4,7 @@ import no.samhandling.discharge.messaging.FhirElements;
 import no.samhandling.discharge.messaging.InboundMessage;
 import no.samhandling.discharge.messaging.MessageIssue;
 import no.samhandling.discharge.messaging.MessageRefused;
+import no.samhandling.discharge.messaging.MessageStatus;
 import no.samhandling.discharge.security.Caller;
 import no.samhandling.discharge.stay.StayHistory.Effective;
 import org.hl7.fhir.r4.model.Encounter;
@@ -70,18 +71,35 @@ final class StayMessageHandling {
                     + ": it was never received, or it was cancelled.", "MessageHeader.extension"));
         }
         String reason = message.status().code() + " by message " + message.messageId();
-        for (Effective event : events) {
-            switch (message.status()) {
-                case CANCELLED -> stays.cancel(caller, stayId, event.id(), OptionalLong.empty(), reason, message.messageId());
-                case CORRECTED -> {
-                    StayEvent corrected = correctedEvent.apply(event.event().type()).orElseThrow(() -> new MessageRefused(
-                            MessageIssue.invalid("A " + message.eventCode() + " message cannot correct a " + event.event().type().code()
-                                    + " event", "MessageHeader.eventCoding")));
-                    stays.correct(caller, stayId, event.id(), OptionalLong.empty(), corrected, reason, message.messageId());
-                }
-                case NEW -> throw new IllegalStateException("not a replacement");
+        if (message.status() == MessageStatus.CANCELLED) {
+            // Latest first: a notice goes before the declaration it announced, so no step leaves a notice without one.
+            for (Effective event : latestFirst(events)) {
+                stays.cancel(caller, stayId, event.id(), OptionalLong.empty(), reason, message.messageId());
             }
+            return;
         }
+        List<Replacement> replacements = events.stream().map(event -> new Replacement(event, correctedEvent.apply(event.event().type())
+                .orElseThrow(() -> new MessageRefused(MessageIssue.invalid("A " + message.eventCode() + " message cannot correct a "
+                        + event.event().type().code() + " event", "MessageHeader.eventCoding"))))).toList();
+        // Moving events earlier, the earliest goes first; moving them later, the latest: every step keeps their order.
+        boolean earlier = replacements.getFirst().corrected().occurredAt().isBefore(replacements.getFirst().event().event().occurredAt());
+        List<Replacement> inOrder = new java.util.ArrayList<>(replacements);
+        inOrder.sort(java.util.Comparator.comparing((Replacement r) -> r.event().event().occurredAt()));
+        if (!earlier) {
+            java.util.Collections.reverse(inOrder);
+        }
+        for (Replacement replacement : inOrder) {
+            stays.correct(caller, stayId, replacement.event().id(), OptionalLong.empty(), replacement.corrected(), reason, message.messageId());
+        }
+    }
+
+    private record Replacement(Effective event, StayEvent corrected) {
+    }
+
+    private static List<Effective> latestFirst(List<Effective> events) {
+        List<Effective> sorted = new java.util.ArrayList<>(events);
+        sorted.sort(java.util.Comparator.comparing((Effective e) -> e.event().occurredAt()).thenComparing(e -> e.event().type()).reversed());
+        return sorted;
     }
 
     /** The event-time extension every hospital message carries. */

@@ -137,6 +137,74 @@ class InboundMessagesTest {
         assertThat(outcome.getIssueFirstRep().getDiagnostics()).contains("notice that has been sent");
     }
 
+    /** A partial date passes base R4 but is no moment: refused at once, never answered transient-error and retried for ever. */
+    @Test
+    void aPartialDateIsRefusedAtOnceAndDeadLettered() {
+        String stay = stayAwaitingTheMunicipality();
+        String messageId = UUID.randomUUID().toString();
+        send(MunicipalityResponses.canReceive(messageId, VAGAN, stay, "2025-03-07", "2025-03-04"));
+        List<ConsumerRecord<String, String>> acks = await(OUT, r -> respondsTo(r, messageId), 1);
+        assertThat(header(acks.getFirst().value()).getResponse().getCode()).isEqualTo(MessageHeader.ResponseType.FATALERROR);
+        OperationOutcome outcome = (OperationOutcome) bundle(acks.getFirst().value()).getEntry().get(1).getResource();
+        assertThat(outcome.getIssueFirstRep().getDiagnostics()).contains("answered-at").contains("2025-03-04");
+        awaitOne(DLQ, r -> r.value().contains(messageId));
+        given().auth().oauth2(ward).when().get("/stays/" + stay).then().statusCode(200)
+                .body("status", org.hamcrest.Matchers.equalTo("awaiting-municipality"));
+    }
+
+    /** FHIR messaging: a resend (new Bundle.id, same content) is the same message and gets the stored answer again. */
+    @Test
+    void aResendWithANewBundleIdGetsTheFirstAnswerAgainAndNoSecondEffect() {
+        String stay = stayAwaitingTheMunicipality();
+        String messageId = UUID.randomUUID().toString();
+        String answer = MunicipalityResponses.canReceive(messageId, VAGAN, stay, "2025-03-07");
+        send(answer);
+        ConsumerRecord<String, String> first = awaitOne(OUT, r -> respondsTo(r, messageId));
+        String bundleId = bundle(answer).getIdElement().getIdPart();
+        send(answer.replace("\"id\":\"" + bundleId + "\"", "\"id\":\"" + UUID.randomUUID() + "\"")
+                .replace("\"timestamp\":\"2025-03-05T10:00:00+01:00\"", "\"timestamp\":\"2025-03-05T10:05:00+01:00\""));
+        List<ConsumerRecord<String, String>> acks = await(OUT, r -> respondsTo(r, messageId), 2);
+        assertThat(acks.get(1).value()).as("the stored acknowledgement, byte for byte").isEqualTo(first.value());
+        given().auth().oauth2(ward).when().get("/stays/" + stay).then().statusCode(200)
+                .body("events", org.hamcrest.Matchers.hasSize(5));
+    }
+
+    /** FHIR messaging: new content under a MessageHeader.id the sender used before is an error, not a duplicate. */
+    @Test
+    void newContentUnderAUsedMessageIdIsRefusedAndChangesNothing() {
+        String stay = stayAwaitingTheMunicipality();
+        String messageId = UUID.randomUUID().toString();
+        send(MunicipalityResponses.cannotReceive(messageId, VAGAN, stay, "2025-03-10"));
+        assertThat(header(awaitOne(OUT, r -> respondsTo(r, messageId)).value()).getResponse().getCode())
+                .isEqualTo(MessageHeader.ResponseType.OK);
+        send(MunicipalityResponses.canReceive(messageId, VAGAN, stay, "2025-03-06"));
+        ConsumerRecord<String, String> second = await(OUT, r -> respondsTo(r, messageId), 2).get(1);
+        assertThat(header(second.value()).getResponse().getCode()).isEqualTo(MessageHeader.ResponseType.FATALERROR);
+        OperationOutcome outcome = (OperationOutcome) bundle(second.value()).getEntry().get(1).getResource();
+        assertThat(outcome.getIssueFirstRep().getCode()).isEqualTo(OperationOutcome.IssueType.DUPLICATE);
+        awaitOne(DLQ, r -> r.value().contains(messageId));
+        given().auth().oauth2(ward).when().get("/stays/" + stay).then().statusCode(200)
+                .body("status", org.hamcrest.Matchers.equalTo("municipality-cannot-receive"))
+                .body("events", org.hamcrest.Matchers.hasSize(5));
+    }
+
+    /** Another sender's message with the same MessageHeader.id is its own message: it never gets the first sender's answer. */
+    @Test
+    void theSameMessageIdFromAnotherSenderIsNotADuplicate() {
+        String stay = stayAwaitingTheMunicipality();
+        String messageId = UUID.randomUUID().toString();
+        send(MunicipalityResponses.canReceive(messageId, VAGAN, stay, "2025-03-07"));
+        ConsumerRecord<String, String> vagan = awaitOne(OUT, r -> respondsTo(r, messageId));
+        assertThat(header(vagan.value()).getResponse().getCode()).isEqualTo(MessageHeader.ResponseType.OK);
+        String bodo = "1804";
+        ProducerRecord<String, String> other = new ProducerRecord<>(IN, bodo, MunicipalityResponses.canReceive(messageId, bodo, stay, "2025-03-07"));
+        kafka.produceStrings().fromRecords(other).awaitCompletion();
+        ConsumerRecord<String, String> answer = awaitOne(OUT, r -> respondsTo(r, messageId) && bodo.equals(r.key()));
+        assertThat(header(answer.value()).getResponse().getCode()).as("Bodø pays nothing for this stay")
+                .isEqualTo(MessageHeader.ResponseType.FATALERROR);
+        assertThat(answer.value()).isNotEqualTo(vagan.value());
+    }
+
     private String stayAwaitingTheMunicipality() {
         String stay = given().auth().oauth2(ward).contentType(ContentType.JSON)
                 .body(Map.of("patientIdentifier", TestPatients.fodselsnummer(), "ward", "Kirurgisk", "serviceArea", "somatic",

@@ -109,9 +109,120 @@ class StayMessagesFlowTest {
         }
     }
 
+    /**
+     * A hospital system corrects and then cancels its discharge-ready notice by message, with the effect
+     * REST's correction and cancellation have: the figures follow, and the municipality is told.
+     */
+    @Test
+    void aHospitalCorrectsAndCancelsItsNoticeByMessage() {
+        UUID stay = UUID.randomUUID();
+        String patient = TestPatients.fodselsnummer();
+        Instant admitted = at("2025-05-01T10:00:00+02:00");
+        fromHospital(stay, patient, admitted, StayMessageEvent.ADMISSION_NOTICE,
+                new StayEvent.AdmissionNoticeSent(at("2025-05-01T12:00:00+02:00"), null, "Hjemmesykepleie", false), null);
+        UUID notice = UUID.randomUUID();
+        fromHospital(stay, patient, admitted, StayMessageEvent.DISCHARGE_READY_NOTICE,
+                new StayEvent.DischargeReadyNoticeSent(at("2025-05-03T10:00:00+02:00")), declaration("2025-05-03T09:00:00+02:00"),
+                notice, MessageStatus.NEW, null);
+        awaitRecords("hospital.fhir.out", r -> r.key().equals(stay.toString()), 2);
+        given().auth().oauth2(TestTokens.admin()).when().get("/stays/" + stay).then().statusCode(200)
+                .body("figures.periods[0].declaredOn", equalTo("2025-05-03"));
+
+        UUID correction = UUID.randomUUID();
+        fromHospital(stay, patient, admitted, StayMessageEvent.DISCHARGE_READY_NOTICE,
+                new StayEvent.DischargeReadyNoticeSent(at("2025-05-02T10:00:00+02:00")), declaration("2025-05-02T09:00:00+02:00"),
+                correction, MessageStatus.CORRECTED, notice);
+        ConsumerRecord<String, String> corrected = awaitRecords("hospital.fhir.out",
+                r -> r.key().equals(stay.toString()) && r.value().contains(correction.toString()), 1).getFirst();
+        assertThat(header(corrected.value()).getResponse().getCode()).isEqualTo(MessageHeader.ResponseType.OK);
+        given().auth().oauth2(TestTokens.admin()).when().get("/stays/" + stay).then().statusCode(200)
+                .body("status", equalTo("awaiting-municipality"))
+                .body("figures.periods", hasSize(1))
+                .body("figures.periods[0].declaredOn", equalTo("2025-05-02"))
+                .body("events.findAll { it.kind == 'correction' }", hasSize(2));
+        List<ConsumerRecord<String, String>> toMunicipality = awaitRecords("municipality.fhir.out",
+                r -> OKSNES.equals(r.key()) && r.value().contains(stay.toString()) && r.value().contains("discharge-ready-notice"), 2);
+        assertThat(toMunicipality.get(1).value()).as("the municipality hears of the correction").contains("\"corrected\"");
+
+        UUID cancellation = UUID.randomUUID();
+        fromHospital(stay, patient, admitted, StayMessageEvent.DISCHARGE_READY_NOTICE,
+                new StayEvent.DischargeReadyNoticeSent(at("2025-05-02T10:00:00+02:00")), declaration("2025-05-02T09:00:00+02:00"),
+                cancellation, MessageStatus.CANCELLED, correction);
+        awaitRecords("hospital.fhir.out", r -> r.key().equals(stay.toString()) && r.value().contains(cancellation.toString()), 1);
+        given().auth().oauth2(TestTokens.admin()).when().get("/stays/" + stay).then().statusCode(200)
+                .body("figures.periods", hasSize(0))
+                .body("events.findAll { it.kind == 'cancellation' }", hasSize(2));
+    }
+
+    /** The message guide's examples, sent as they are: a notice, its correction, then its cancellation. */
+    @Test
+    void theGuidesCorrectionAndCancellationExamplesDoWhatTheGuideSays() throws Exception {
+        String stay = encounterStayId(example("admission-notice"));
+        for (String name : List.of("admission-notice", "discharge-ready-notice")) {
+            kafka.produceStrings().fromRecords(new ProducerRecord<>("hospital.fhir.in", stay, example(name))).awaitCompletion();
+        }
+        awaitRecords("hospital.fhir.out", r -> r.key().equals(stay), 2);
+        kafka.produceStrings().fromRecords(new ProducerRecord<>("hospital.fhir.in", stay, example("discharge-ready-notice-corrected")))
+                .awaitCompletion();
+        List<ConsumerRecord<String, String>> acks = awaitRecords("hospital.fhir.out", r -> r.key().equals(stay), 3);
+        assertThat(acks).extracting(r -> header(r.value()).getResponse().getCode()).containsOnly(MessageHeader.ResponseType.OK);
+        given().auth().oauth2(TestTokens.admin()).when().get("/stays/" + stay).then().statusCode(200)
+                .body("events.findAll { it.kind == 'correction' }", hasSize(2))
+                .body("events.find { it.kind == 'correction' && it.type == 'declared-discharge-ready' }.occurredAt",
+                        equalTo("2025-03-03T07:30:00Z"))
+                .body("figures.periods", hasSize(1));
+        kafka.produceStrings().fromRecords(new ProducerRecord<>("hospital.fhir.in", stay, example("discharge-ready-notice-cancelled")))
+                .awaitCompletion();
+        acks = awaitRecords("hospital.fhir.out", r -> r.key().equals(stay), 4);
+        assertThat(header(acks.get(3).value()).getResponse().getCode()).isEqualTo(MessageHeader.ResponseType.OK);
+        given().auth().oauth2(TestTokens.admin()).when().get("/stays/" + stay).then().statusCode(200)
+                .body("figures.periods", hasSize(0));
+    }
+
+    private static String example(String name) throws java.io.IOException {
+        try (java.io.InputStream in = StayMessagesFlowTest.class.getResourceAsStream("/fhir/examples/" + name + ".json")) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    private static String encounterStayId(String json) {
+        return bundle(json).getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
+                .filter(org.hl7.fhir.r4.model.Encounter.class::isInstance).map(org.hl7.fhir.r4.model.Encounter.class::cast)
+                .flatMap(e -> e.getIdentifier().stream()).filter(i -> i.getSystem().endsWith("/NamingSystem/stay-id"))
+                .map(org.hl7.fhir.r4.model.Identifier::getValue).findFirst().orElseThrow();
+    }
+
+    /** A correction naming a message the stay never had is refused, not applied as a new event. */
+    @Test
+    void aCorrectionOfAnUnknownMessageIsRefused() {
+        UUID stay = UUID.randomUUID();
+        String patient = TestPatients.fodselsnummer();
+        Instant admitted = at("2025-05-01T10:00:00+02:00");
+        fromHospital(stay, patient, admitted, StayMessageEvent.ADMISSION_NOTICE,
+                new StayEvent.AdmissionNoticeSent(at("2025-05-01T12:00:00+02:00"), null, "Hjemmesykepleie", false), null);
+        UUID correction = UUID.randomUUID();
+        fromHospital(stay, patient, admitted, StayMessageEvent.DISCHARGE_READY_NOTICE,
+                new StayEvent.DischargeReadyNoticeSent(at("2025-05-02T10:00:00+02:00")), declaration("2025-05-02T09:00:00+02:00"),
+                correction, MessageStatus.CORRECTED, UUID.randomUUID());
+        ConsumerRecord<String, String> ack = awaitRecords("hospital.fhir.out",
+                r -> r.key().equals(stay.toString()) && r.value().contains(correction.toString()), 1).getFirst();
+        assertThat(header(ack.value()).getResponse().getCode()).isEqualTo(MessageHeader.ResponseType.FATALERROR);
+        given().auth().oauth2(TestTokens.admin()).when().get("/stays/" + stay).then().statusCode(200)
+                .body("figures.periods", hasSize(0));
+    }
+
+    private static StayEvent.DeclaredDischargeReady declaration(String at) {
+        return new StayEvent.DeclaredDischargeReady(at(at), "9144889", new StayEvent.Assessment(true, true, true), null, "Korttidsplass");
+    }
+
     private void fromHospital(UUID stay, String patient, Instant admitted, StayMessageEvent event, StayEvent stayEvent,
                               StayEvent.DeclaredDischargeReady declaration) {
-        StayMessageFacts facts = new StayMessageFacts(UUID.randomUUID(), event, MessageStatus.NEW, null, Instant.now(), stay,
+        fromHospital(stay, patient, admitted, event, stayEvent, declaration, UUID.randomUUID(), MessageStatus.NEW, null);
+    }
+
+    private void fromHospital(UUID stay, String patient, Instant admitted, StayMessageEvent event, StayEvent stayEvent,
+                              StayEvent.DeclaredDischargeReady declaration, UUID messageId, MessageStatus status, UUID replaces) {
+        StayMessageFacts facts = new StayMessageFacts(messageId, event, status, replaces, Instant.now(), stay,
                 "urn:oid:2.16.578.1.12.4.1.4.1", patient, NORDLANDSSYKEHUSET, "Medisinsk avdeling", "somatic", OKSNES, admitted,
                 stayEvent, declaration);
         kafka.produceStrings().fromRecords(new ProducerRecord<>("hospital.fhir.in", stay.toString(), FhirContext.forR4Cached().newJsonParser().encodeResourceToString(StayMessageBuilder.bundle(facts))))
