@@ -27,6 +27,9 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
     private static final String POSTGRES_IMAGE = "postgres:18-alpine";
     private static final String KAFKA_IMAGE = "apache/kafka:4.1.1";
 
+    /** The broker's address, for tests outside the service's process (the packaged-service tests). */
+    private static volatile String kafkaBootstrapServers;
+
     private PostgreSQLContainer postgres;
     private KafkaContainer kafka;
     private LocalInfrastructure local;
@@ -39,6 +42,7 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
             kafka = new KafkaContainer(KAFKA_IMAGE);
             postgres.start();
             kafka.start();
+            kafkaBootstrapServers = kafka.getBootstrapServers();
             return Map.of(
                     LocalInfrastructure.JDBC_URL, postgres.getJdbcUrl(),
                     LocalInfrastructure.DB_USERNAME, postgres.getUsername(),
@@ -51,7 +55,12 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
             throw new UncheckedIOException(e);
         }
         local = LocalInfrastructure.startFresh(localDirectory);
+        kafkaBootstrapServers = local.quarkusConfig().get(LocalInfrastructure.KAFKA_BOOTSTRAP);
         return local.quarkusConfig();
+    }
+
+    public static String kafkaBootstrapServers() {
+        return kafkaBootstrapServers;
     }
 
     private static boolean dockerAnswers() {
