@@ -19,23 +19,45 @@ final class EmbeddedPostgresServer implements AutoCloseable {
     static final String USER = "postgres";
 
     private final EmbeddedPostgres postgres;
+    private final Path dataDirectory;
+    private final boolean keepData;
     private final String database;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres, String database) {
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDirectory, boolean keepData, String database) {
         this.postgres = postgres;
+        this.dataDirectory = dataDirectory;
+        this.keepData = keepData;
         this.database = database;
     }
 
     static EmbeddedPostgresServer start(Path dataDirectory, boolean keepData, String database) {
+        return start(dataDirectory, keepData, database, 0);
+    }
+
+    /**
+     * The same server again, on its port and with its data, after {@link #close()} (fault-injection
+     * tests). Only a server started with {@code keepData} still has its data after closing.
+     */
+    EmbeddedPostgresServer restart() {
+        if (!keepData) {
+            throw new IllegalStateException("A server started without keepData loses its data directory when closed");
+        }
+        return start(dataDirectory, true, database, postgres.getPort());
+    }
+
+    private static EmbeddedPostgresServer start(Path dataDirectory, boolean keepData, String database, int port) {
         try {
             Files.createDirectories(dataDirectory);
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(!keepData)
                     .setPGStartupWait(Duration.ofSeconds(60))
-                    .setServerConfig("max_connections", "200")
-                    .start();
-            EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres, database);
+                    .setServerConfig("max_connections", "200");
+            if (port != 0) {
+                builder.setPort(port);
+            }
+            EmbeddedPostgres postgres = builder.start();
+            EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres, dataDirectory, keepData, database);
             server.createDatabaseIfMissing();
             return server;
         } catch (IOException e) {

@@ -25,8 +25,10 @@ public final class LocalInfrastructure implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(LocalInfrastructure.class);
 
-    private final EmbeddedPostgresServer postgres;
-    private final EmbeddedKafkaBroker kafka;
+    private EmbeddedPostgresServer postgres;
+    private EmbeddedKafkaBroker kafka;
+    private boolean postgresRunning = true;
+    private boolean kafkaRunning = true;
 
     private LocalInfrastructure(EmbeddedPostgresServer postgres, EmbeddedKafkaBroker kafka) {
         this.postgres = postgres;
@@ -36,6 +38,44 @@ public final class LocalInfrastructure implements AutoCloseable {
     /** Starts both services on fresh storage under {@code directory} (tests). */
     public static LocalInfrastructure startFresh(Path directory) {
         return start(directory, false, true, true);
+    }
+
+    /**
+     * Starts both services on fresh storage under {@code directory} that survives stopping them, so that
+     * fault-injection tests can stop and restart each one on the same port with the same data.
+     */
+    public static LocalInfrastructure startRestartable(Path directory) {
+        return start(directory, true, true, true);
+    }
+
+    /** Stops the Kafka broker (fault injection); {@link #startKafka()} brings it back on the same port with its data. */
+    public synchronized void stopKafka() {
+        if (kafkaRunning) {
+            kafka.close();
+            kafkaRunning = false;
+        }
+    }
+
+    public synchronized void startKafka() {
+        if (!kafkaRunning) {
+            kafka = kafka.restart();
+            kafkaRunning = true;
+        }
+    }
+
+    /** Stops PostgreSQL (fault injection); {@link #startPostgres()} brings it back on the same port with its data. */
+    public synchronized void stopPostgres() {
+        if (postgresRunning) {
+            postgres.close();
+            postgresRunning = false;
+        }
+    }
+
+    public synchronized void startPostgres() {
+        if (!postgresRunning) {
+            postgres = postgres.restart();
+            postgresRunning = true;
+        }
     }
 
     /**
@@ -106,14 +146,16 @@ public final class LocalInfrastructure implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         try {
-            if (kafka != null) {
+            if (kafka != null && kafkaRunning) {
                 kafka.close();
+                kafkaRunning = false;
             }
         } finally {
-            if (postgres != null) {
+            if (postgres != null && postgresRunning) {
                 postgres.close();
+                postgresRunning = false;
             }
         }
     }

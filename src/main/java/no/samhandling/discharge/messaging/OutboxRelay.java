@@ -19,7 +19,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -63,6 +66,14 @@ public class OutboxRelay {
     /** One thread for all runs of this instance; at most one run waits, the wakes meanwhile fold into it. */
     private final ThreadPoolExecutor relayThread = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
             new ArrayBlockingQueue<>(1), runnable -> new Thread(runnable, "outbox-relay"), new ThreadPoolExecutor.DiscardPolicy());
+
+    /**
+     * Sends that had not completed when their run stopped waiting, by outbox row: the producer may still
+     * deliver them. A later run does not send such a record again while its send is pending (that would put
+     * it on the topic twice once the broker is back), and marks it published if the pending send succeeded.
+     * Only the relay thread uses it.
+     */
+    private final Map<UUID, Future<RecordMetadata>> inFlight = new ConcurrentHashMap<>();
 
     OutboxRelay(OutboxProducer producer, EntityManager entityManager, MessagingConfig config, MessagingMetrics metrics, Clock clock) {
         this.producer = producer;
@@ -132,10 +143,26 @@ public class OutboxRelay {
         List<OutboxMessage> sent = new ArrayList<>();
         List<Future<RecordMetadata>> sends = new ArrayList<>();
         Set<String> stoppedKeys = new HashSet<>();
+        Set<UUID> taken = new HashSet<>();
         for (OutboxMessage message : batch) {
+            taken.add(message.id);
             if (stoppedKeys.contains(message.topic + '\u0000' + message.messageKey)) {
                 continue;
             }
+            Future<RecordMetadata> pending = inFlight.get(message.id);
+            if (pending != null && !pending.isDone()) {
+                // An earlier send of it may still arrive: neither it nor anything after it of its key goes now.
+                stoppedKeys.add(message.topic + '\u0000' + message.messageKey);
+                continue;
+            }
+            if (pending != null && !failed(pending)) {
+                // An earlier send arrived after its run stopped waiting: published, not sent again.
+                inFlight.remove(message.id);
+                sent.add(message);
+                sends.add(pending);
+                continue;
+            }
+            inFlight.remove(message.id);
             Future<RecordMetadata> send = producer.send(record(message));
             if (send.isDone() && failed(send)) {
                 // Refused before it left (no metadata within the bound, too large): nothing after it of its key goes.
@@ -153,13 +180,16 @@ public class OutboxRelay {
         int published = 0;
         for (int i = 0; i < sent.size(); i++) {
             OutboxMessage message = sent.get(i);
-            if (stoppedKeys.contains(message.topic + '\u0000' + message.messageKey)) {
-                // Sent after one of its key failed: may have reached the broker; left unpublished, sent again next run.
+            boolean arrived = sends.get(i).isDone() && !failed(sends.get(i));
+            if (stoppedKeys.contains(message.topic + '\u0000' + message.messageKey) && !arrived) {
+                // One of its key failed: it may still reach the broker; left unpublished, looked at again next run.
                 message.attempts++;
+                keepIfPending(message, sends.get(i));
                 continue;
             }
             try {
                 sends.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                inFlight.remove(message.id);
                 message.attempts++;
                 message.publishedAt = clock.instant();
                 metrics.sent(message.eventCode);
@@ -168,12 +198,21 @@ public class OutboxRelay {
             } catch (ExecutionException | TimeoutException e) {
                 stoppedKeys.add(message.topic + '\u0000' + message.messageKey);
                 record(message, sends.get(i));
+                keepIfPending(message, sends.get(i));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("Outbox relay interrupted (shutting down)", e);
             }
         }
+        // Rows another instance published, or an administrator released, meanwhile: nothing to wait for.
+        inFlight.entrySet().removeIf(entry -> entry.getValue().isDone() && !taken.contains(entry.getKey()));
         return new Run(batch.size(), published);
+    }
+
+    private void keepIfPending(OutboxMessage message, Future<RecordMetadata> send) {
+        if (!send.isDone()) {
+            inFlight.put(message.id, send);
+        }
     }
 
     private static boolean failed(Future<RecordMetadata> send) {
