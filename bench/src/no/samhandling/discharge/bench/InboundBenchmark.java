@@ -136,15 +136,17 @@ public final class InboundBenchmark {
                 }
 
                 log("Latency: " + 4 * rateStays + " messages at " + options.rate() + "/s");
-                Map<String, double[]> before = ServiceTimers.read(service.metrics());
+                Map<String, ServiceTimers.Reading> before = ServiceTimers.read(service.metrics());
                 latency(rateStaysMessages, producer, acks);
-                Map<String, double[]> after = ServiceTimers.read(service.metrics());
-                report.line("Where the time goes inside the service during this run (mean per message, from its own timers "
-                        + "`discharge.messages.in.step` and `discharge.outbox.delay`):");
+                Map<String, ServiceTimers.Reading> after = ServiceTimers.read(service.metrics());
+                report.line("Where the time goes inside the service during this run (from its own timers "
+                        + "`discharge.messages.in.step` and `discharge.outbox.delay`; p99 is the upper bound of the histogram "
+                        + "bucket that holds it; `wait` is from the record's timestamp until handling starts, `total` all of "
+                        + "handling):");
                 report.line("");
-                report.line("| step | mean ms |");
-                report.line("| --- | ---: |");
-                ServiceTimers.meansMillis(before, after).forEach((step, mean) -> report.line("| %s | %.1f |".formatted(step, mean)));
+                report.line("| step | mean ms | p99 ms (≤) |");
+                report.line("| --- | ---: | ---: |");
+                ServiceTimers.between(before, after).forEach((step, v) -> report.line("| %s | %.1f | %.0f |".formatted(step, v[0], v[1])));
                 report.line("");
                 report.line("Forwarded to municipal systems during the run (not acknowledgements): " + acks.forwardedMessages() + ".");
                 report.line("");

@@ -2,11 +2,13 @@ package no.samhandling.discharge.messaging;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -30,10 +32,12 @@ public class InboundConsumers {
 
     private final InboundMessages inbound;
     private final MessagingConfig config;
+    private final MessagingMetrics metrics;
 
-    InboundConsumers(InboundMessages inbound, MessagingConfig config) {
+    InboundConsumers(InboundMessages inbound, MessagingConfig config, MessagingMetrics metrics) {
         this.inbound = inbound;
         this.config = config;
+        this.metrics = metrics;
     }
 
     @Incoming("municipality-fhir-in")
@@ -49,6 +53,17 @@ public class InboundConsumers {
     }
 
     private CompletionStage<Void> handle(Message<String> message, InboundChannel channel) {
+        long started = System.nanoTime();
+        message.getMetadata(IncomingKafkaRecordMetadata.class).ifPresent(kafka -> metrics.step("wait",
+                Math.max(0, Duration.between(kafka.getTimestamp(), Instant.now()).toNanos())));
+        try {
+            return handleWithRetries(message, channel);
+        } finally {
+            metrics.step("total", System.nanoTime() - started);
+        }
+    }
+
+    private CompletionStage<Void> handleWithRetries(Message<String> message, InboundChannel channel) {
         Duration backOff = config.inboundFirstBackOff();
         for (int attempt = 1; ; attempt++) {
             try {

@@ -57,8 +57,10 @@ public class OutboundMessages {
     @Transactional(Transactional.TxType.MANDATORY)
     public void send(OutgoingMessage message) {
         String topic = message.topic().name(config);
-        entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(:topic), hashtext(:key))")
-                .setParameter("topic", topic).setParameter("key", message.key()).getSingleResult();
+        // One round trip: the lock first (the subquery), then the number.
+        long sequence = ((Number) entityManager.createNativeQuery(
+                        "SELECT nextval('outbox_sequence') FROM (SELECT pg_advisory_xact_lock(hashtext(:topic), hashtext(:key))) AS locked")
+                .setParameter("topic", topic).setParameter("key", message.key()).getSingleResult()).longValue();
         OutboxMessage row = new OutboxMessage();
         row.id = UUID.randomUUID();
         row.messageId = message.messageId();
@@ -68,7 +70,7 @@ public class OutboundMessages {
         row.payload = message.payload();
         row.subject = message.subject();
         row.createdAt = clock.instant();
-        row.sequence = ((Number) entityManager.createNativeQuery("SELECT nextval('outbox_sequence')").getSingleResult()).longValue();
+        row.sequence = sequence;
         row.persist();
         wakeRelayOnCommit();
     }
