@@ -1,19 +1,14 @@
 package no.samhandling.discharge.stay;
 
 import no.samhandling.discharge.stay.StayEvent.AdmissionNoticeSent;
-import no.samhandling.discharge.stay.StayEvent.Admitted;
 import no.samhandling.discharge.stay.StayEvent.DeclaredDischargeReady;
-import no.samhandling.discharge.stay.StayEvent.DischargeReadyNoticeSent;
-import no.samhandling.discharge.stay.StayEvent.Discharged;
 import no.samhandling.discharge.stay.StayEvent.MunicipalityAnswered;
-import no.samhandling.discharge.stay.StayEvent.Withdrawn;
 import no.samhandling.discharge.stay.StayHistory.Effective;
 import no.samhandling.discharge.time.OsloTime;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
@@ -32,101 +27,109 @@ import java.util.TreeMap;
  * example: notice on day 0, ready on day 3 → 3 days.</li>
  * </ul>
  * A period still running is counted up to {@code today} (exclusive): the days so far.
+ *
+ * <p>Two steps: the history gives each period's {@link PeriodFacts} ({@link #facts}), which are stored;
+ * the facts give the days up to any date ({@link #days}, {@link #figures}).
  */
 public final class DayCounter {
+
+    /**
+     * The version of the counting logic in this class. With the configured parts ({@link DayCountingRules})
+     * it makes the rules version stored with every figure; raise it when a change of this class changes
+     * what any history counts.
+     */
+    public static final int LOGIC_VERSION = 1;
 
     private DayCounter() {
     }
 
     public static StayFigures count(ServiceArea serviceArea, List<Effective> history, DayCountingRules rules, LocalDate today) {
-        Instant admittedAt = null;
-        List<AdmissionNoticeSent> admissionNotices = new ArrayList<>();
-        List<PeriodFigures> periods = new ArrayList<>();
-        OpenPeriod open = null;
-        for (Effective effective : history) {
-            switch (effective.event()) {
-                case Admitted admitted -> admittedAt = admitted.occurredAt();
-                case AdmissionNoticeSent notice -> admissionNotices.add(notice);
-                case DeclaredDischargeReady declared -> open = new OpenPeriod(declared);
-                case DischargeReadyNoticeSent notice -> {
-                    if (open != null && open.notice == null) {
-                        open.notice = notice;
-                    }
-                }
-                case MunicipalityAnswered answer -> {
-                    if (open != null && answer.canReceive()) {
-                        LocalDate readyFrom = answer.readyFrom() != null ? answer.readyFrom() : date(answer.occurredAt());
-                        open.municipalityReadyOn = open.municipalityReadyOn == null || readyFrom.isBefore(open.municipalityReadyOn)
-                                ? readyFrom : open.municipalityReadyOn;
-                    }
-                }
-                case Withdrawn withdrawn -> {
-                    if (open != null) {
-                        periods.add(close(open, date(withdrawn.occurredAt()), serviceArea, admittedAt, admissionNotices, rules));
-                        open = null;
-                    }
-                }
-                case Discharged discharged -> {
-                    if (open != null) {
-                        periods.add(close(open, date(discharged.occurredAt()), serviceArea, admittedAt, admissionNotices, rules));
-                        open = null;
-                    }
-                }
+        return new StayFigures(facts(serviceArea, history, rules).stream().map(facts -> figures(facts, today)).toList());
+    }
+
+    /** Each discharge-ready period's facts, from the corrected history. */
+    public static List<PeriodFacts> facts(ServiceArea serviceArea, List<Effective> history, DayCountingRules rules) {
+        return DischargeReadyPeriod.of(history).stream().map(period -> facts(period, serviceArea, rules)).toList();
+    }
+
+    private static PeriodFacts facts(DischargeReadyPeriod period, ServiceArea serviceArea, DayCountingRules rules) {
+        MunicipalityAnswered answer = period.latestAnswer();
+        return new PeriodFacts(period.number(), period.declaredOn(), period.endedOn(),
+                period.notice() == null ? null : date(period.notice().occurredAt()), period.municipalityReadyOn(),
+                reasonsNotBillable(period, serviceArea, rules), period.declaration().needs(),
+                answer == null ? null : answer.canReceive(), answer == null ? null : answer.readyFrom(),
+                answer == null ? null : answer.expectedReadyOn(), answer == null ? null : answer.offer());
+    }
+
+    /**
+     * Every discharge-ready day of the period, up to its end or, while it lasts, up to {@code today}
+     * (exclusive), each billable or not and why.
+     */
+    public static List<DayFact> days(PeriodFacts period, LocalDate today) {
+        LocalDate until = max(countUntil(period, today), period.declaredOn());
+        LocalDate billableFrom = billableFrom(period);
+        LocalDate billableUntil = billableUntil(period, today);
+        List<DayFact> days = new ArrayList<>();
+        for (LocalDate day = period.declaredOn(); day.isBefore(until); day = day.plusDays(1)) {
+            if (!period.notBillableBecause().isEmpty()) {
+                days.add(new DayFact(day, false, period.notBillableBecause().getFirst().code()));
+            } else if (day.isBefore(billableFrom)) {
+                days.add(new DayFact(day, false, DayFact.BEFORE_NOTICE));
+            } else if (day.isBefore(billableUntil)) {
+                days.add(new DayFact(day, true, null));
+            } else {
+                days.add(new DayFact(day, false, DayFact.MUNICIPALITY_READY));
             }
         }
-        if (open != null) {
-            periods.add(figures(open, null, today, serviceArea, admittedAt, admissionNotices, rules));
-        }
-        return new StayFigures(List.copyOf(periods));
+        return days;
     }
 
-    private static final class OpenPeriod {
-        final DeclaredDischargeReady declaration;
-        DischargeReadyNoticeSent notice;
-        LocalDate municipalityReadyOn;
-
-        OpenPeriod(DeclaredDischargeReady declaration) {
-            this.declaration = declaration;
+    /** The period's figures, counted up to its end or, while it lasts, up to {@code today}. */
+    public static PeriodFigures figures(PeriodFacts period, LocalDate today) {
+        List<DayFact> days = days(period, today);
+        SortedMap<YearMonth, Integer> readyByMonth = new TreeMap<>();
+        SortedMap<YearMonth, Integer> billableByMonth = new TreeMap<>();
+        for (DayFact day : days) {
+            readyByMonth.merge(YearMonth.from(day.date()), 1, Integer::sum);
+            if (day.billable()) {
+                billableByMonth.merge(YearMonth.from(day.date()), 1, Integer::sum);
+            }
         }
+        int billable = (int) days.stream().filter(DayFact::billable).count();
+        boolean billing = period.notBillableBecause().isEmpty();
+        return new PeriodFigures(period.declaredOn(), period.endedOn(), days.size(),
+                billing ? billableFrom(period) : null, billing ? billableUntil(period, today) : null, billable,
+                period.notBillableBecause(), readyByMonth, billableByMonth);
     }
 
-    private static PeriodFigures close(OpenPeriod period, LocalDate endedOn, ServiceArea serviceArea, Instant admittedAt,
-                                       List<AdmissionNoticeSent> admissionNotices, DayCountingRules rules) {
-        return figures(period, endedOn, endedOn, serviceArea, admittedAt, admissionNotices, rules);
+    // § 13: liability from the notice date; it ends at the earliest of municipality ready, withdrawal, discharge.
+    private static LocalDate billableFrom(PeriodFacts period) {
+        return period.noticeOn() == null ? period.declaredOn() : period.noticeOn();
     }
 
-    private static PeriodFigures figures(OpenPeriod period, LocalDate endedOn, LocalDate countUntil, ServiceArea serviceArea,
-                                         Instant admittedAt, List<AdmissionNoticeSent> admissionNotices, DayCountingRules rules) {
-        LocalDate declaredOn = date(period.declaration.occurredAt());
-        LocalDate readyEnd = max(countUntil, declaredOn);
-        SortedMap<YearMonth, Integer> readyByMonth = byMonth(declaredOn, readyEnd);
-        List<NonBillableReason> reasons = reasonsNotBillable(period, serviceArea, admittedAt, admissionNotices, rules);
-        if (!reasons.isEmpty()) {
-            return new PeriodFigures(declaredOn, endedOn, days(declaredOn, readyEnd), null, null, 0, reasons,
-                    readyByMonth, new TreeMap<>());
+    private static LocalDate billableUntil(PeriodFacts period, LocalDate today) {
+        LocalDate until = countUntil(period, today);
+        if (period.municipalityReadyOn() != null && period.municipalityReadyOn().isBefore(until)) {
+            until = period.municipalityReadyOn();
         }
-        // § 13: liability from the notice date; it ends at the earliest of municipality ready, withdrawal, discharge.
-        LocalDate billableFrom = date(period.notice.occurredAt());
-        LocalDate billableUntil = countUntil;
-        if (period.municipalityReadyOn != null && period.municipalityReadyOn.isBefore(billableUntil)) {
-            billableUntil = period.municipalityReadyOn;
-        }
-        billableUntil = max(billableUntil, billableFrom);
-        return new PeriodFigures(declaredOn, endedOn, days(declaredOn, readyEnd), billableFrom, billableUntil,
-                days(billableFrom, billableUntil), List.of(), readyByMonth, byMonth(billableFrom, billableUntil));
+        return max(until, billableFrom(period));
     }
 
-    private static List<NonBillableReason> reasonsNotBillable(OpenPeriod period, ServiceArea serviceArea, Instant admittedAt,
-                                                              List<AdmissionNoticeSent> admissionNotices, DayCountingRules rules) {
+    private static LocalDate countUntil(PeriodFacts period, LocalDate today) {
+        return period.endedOn() != null ? period.endedOn() : today;
+    }
+
+    private static List<NonBillableReason> reasonsNotBillable(DischargeReadyPeriod period, ServiceArea serviceArea, DayCountingRules rules) {
         List<NonBillableReason> reasons = new ArrayList<>();
         // § 8: the admission notice, within the deadline after admission.
+        List<AdmissionNoticeSent> admissionNotices = period.admissionNotices();
         if (admissionNotices.isEmpty()) {
             reasons.add(NonBillableReason.ADMISSION_NOTICE_MISSING);
-        } else if (admissionNotices.stream().noneMatch(notice -> inTime(notice, admittedAt, rules))) {
+        } else if (admissionNotices.stream().noneMatch(notice -> inTime(notice, period.admittedAt(), rules))) {
             reasons.add(NonBillableReason.ADMISSION_NOTICE_LATE);
         }
         // § 9: a documented declaration; in mental health and addiction care, two more conditions.
-        DeclaredDischargeReady declaration = period.declaration;
+        DeclaredDischargeReady declaration = period.declaration();
         if (declaration.assessorHprNumber() == null || declaration.assessorHprNumber().isBlank()
                 || declaration.assessment() == null || !declaration.assessment().complete()) {
             reasons.add(NonBillableReason.DECLARATION_NOT_DOCUMENTED);
@@ -135,7 +138,7 @@ public final class DayCounter {
             reasons.add(NonBillableReason.FOLLOW_UP_CONDITIONS_MISSING);
         }
         // § 10: the discharge-ready notice.
-        if (period.notice == null) {
+        if (period.notice() == null) {
             reasons.add(NonBillableReason.DISCHARGE_READY_NOTICE_MISSING);
         }
         return reasons;
@@ -146,18 +149,6 @@ public final class DayCounter {
             return true;
         }
         return rules.acceptLaterNoticeWhenNeedAroseDuringStay() && notice.needAroseDuringStay();
-    }
-
-    private static SortedMap<YearMonth, Integer> byMonth(LocalDate fromInclusive, LocalDate untilExclusive) {
-        SortedMap<YearMonth, Integer> byMonth = new TreeMap<>();
-        for (LocalDate day = fromInclusive; day.isBefore(untilExclusive); day = day.plusDays(1)) {
-            byMonth.merge(YearMonth.from(day), 1, Integer::sum);
-        }
-        return byMonth;
-    }
-
-    private static int days(LocalDate fromInclusive, LocalDate untilExclusive) {
-        return (int) ChronoUnit.DAYS.between(fromInclusive, untilExclusive);
     }
 
     private static LocalDate max(LocalDate a, LocalDate b) {

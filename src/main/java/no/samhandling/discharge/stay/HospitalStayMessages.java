@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -63,6 +64,10 @@ class HospitalStayMessages implements MessageHandler {
 
     @Override
     public void apply(InboundMessage message) {
+        StayMessageHandling.refusingWhatTheRulesRefuse(Map.of(), () -> applyEvent(message));
+    }
+
+    private void applyEvent(InboundMessage message) {
         UUID stayId = StayMessageHandling.requiredStayId(message);
         Encounter encounter = StayMessageHandling.encounter(message);
         StayMessageEvent event = Coded.find(StayMessageEvent.class, message.eventCode()).orElseThrow();

@@ -15,6 +15,7 @@ import org.hl7.fhir.r4.model.Encounter;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -49,8 +50,16 @@ class MunicipalityResponseMessages implements MessageHandler {
         return StayMessageHandling.stayId(message);
     }
 
+    /** The answer's elements in the message, by the names of the stay rules' fields. */
+    private static final Map<String, String> ELEMENTS = Map.of(MunicipalityAnswerRule.EXPECTED_READY_ON,
+            "The Encounter's extension expected-ready-on (Encounter.extension)");
+
     @Override
     public void apply(InboundMessage message) {
+        StayMessageHandling.refusingWhatTheRulesRefuse(ELEMENTS, () -> applyAnswer(message));
+    }
+
+    private void applyAnswer(InboundMessage message) {
         UUID stayId = StayMessageHandling.requiredStayId(message);
         Encounter encounter = StayMessageHandling.encounter(message);
         Caller caller = new Caller("fhir:municipality:" + message.sender(), Set.of(Roles.MUNICIPAL_INTAKE), null, message.sender());
@@ -70,11 +79,7 @@ class MunicipalityResponseMessages implements MessageHandler {
         boolean canReceive = FhirElements.flag(encounter, "can-receive").orElseThrow();
         LocalDate readyFrom = FhirElements.date(encounter, "ready-from").orElse(null);
         LocalDate expected = FhirElements.date(encounter, "expected-ready-on").orElse(null);
-        if (!canReceive && expected == null) {
-            // § 11: a municipality that cannot receive the patient says when it expects to.
-            throw new MessageRefused(MessageIssue.required("When the municipality cannot receive the patient it must say when an offer "
-                    + "is expected (extension expected-ready-on, § 11)", "Encounter.extension"));
-        }
+        // § 11 (an answer that it cannot receive says when an offer is expected) is the domain's: MunicipalityAnswerRule.
         Instant answeredAt = FhirElements.moment(encounter, "answered-at").orElse(message.sentAt());
         String offer = FhirElements.string(encounter, "offer").orElse(null);
         return new StayEvent.MunicipalityAnswered(answeredAt, canReceive, canReceive ? readyFrom : null, canReceive ? null : expected, offer);

@@ -53,6 +53,17 @@ public class Stay extends PanacheEntityBase {
     @Column(name = "updated_at")
     public Instant updatedAt;
 
+    /** From the latest admission notice in force (§ 8), for the work list; null without one. */
+    @Column(name = "expected_discharge_date")
+    public java.time.LocalDate expectedDischargeDate;
+
+    @Column(name = "expected_needs")
+    public String expectedNeeds;
+
+    /** The counting rules the stored figures ({@link StayPeriodRow}, {@code stay_day}) were made by. */
+    @Column(name = "figures_rules_version")
+    public String figuresRulesVersion;
+
     @Version
     public long version;
 

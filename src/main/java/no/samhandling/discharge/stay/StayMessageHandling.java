@@ -12,6 +12,7 @@ import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
@@ -100,6 +101,38 @@ final class StayMessageHandling {
         List<Effective> sorted = new java.util.ArrayList<>(events);
         sorted.sort(java.util.Comparator.comparing((Effective e) -> e.event().occurredAt()).thenComparing(e -> e.event().type()).reversed());
         return sorted;
+    }
+
+    /**
+     * Runs a handler's effect, translating the stay rules' refusal into the messaging port's: the sender
+     * gets a fatal-error acknowledgement with an OperationOutcome saying why.
+     *
+     * @param elements where in the message each field of the rules lies (e.g. expectedReadyOn → its extension)
+     */
+    static void refusingWhatTheRulesRefuse(Map<String, String> elements, Runnable effect) {
+        try {
+            effect.run();
+        } catch (StayException refused) {
+            throw refusal(refused, elements);
+        }
+    }
+
+    static MessageRefused refusal(StayException refused, Map<String, String> elements) {
+        IssueType type = switch (refused.kind()) {
+            case NOT_FOUND -> IssueType.NOTFOUND;
+            case IMPOSSIBLE_TRANSITION -> IssueType.BUSINESSRULE;
+            case FORBIDDEN -> IssueType.FORBIDDEN;
+            case INVALID -> IssueType.INVALID;
+        };
+        if (refused.kind() == StayException.Kind.NOT_FOUND) {
+            return new MessageRefused(new MessageIssue(type, "No stay of yours has this id.", null));
+        }
+        if (refused.fields().isEmpty()) {
+            return new MessageRefused(new MessageIssue(type, refused.getMessage(), null));
+        }
+        return new MessageRefused(refused.fields().stream()
+                .map(field -> new MessageIssue(type, elements.getOrDefault(field.field(), field.field()) + " " + field.message(), null))
+                .toList());
     }
 
     /** The event-time extension every hospital message carries. */

@@ -34,8 +34,6 @@ import no.samhandling.discharge.web.Idempotency;
 import no.samhandling.discharge.web.Idempotency.Answer;
 import no.samhandling.discharge.web.Page;
 import no.samhandling.discharge.web.PageRequest;
-import no.samhandling.discharge.web.Problem;
-import no.samhandling.discharge.web.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -44,7 +42,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Clock;
-import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -61,13 +58,17 @@ public class StayResource {
     private static final String IDEMPOTENCY_DESCRIPTION = "Any unique value per intended change (e.g. a UUID): a retry with the same key gets the first answer and changes nothing";
     private static final String IF_MATCH_DESCRIPTION = "The stay's version as last read: the change is refused (409) if someone changed the stay since";
 
-    private final StayService stays;
+    private final StayRegistration registration;
+    private final StayEvents stays;
+    private final StayQueries queries;
     private final Idempotency idempotency;
     private final Callers callers;
     private final Clock clock;
 
-    StayResource(StayService stays, Idempotency idempotency, Callers callers, Clock clock) {
+    StayResource(StayRegistration registration, StayEvents stays, StayQueries queries, Idempotency idempotency, Callers callers, Clock clock) {
+        this.registration = registration;
         this.stays = stays;
+        this.queries = queries;
         this.idempotency = idempotency;
         this.callers = callers;
         this.clock = clock;
@@ -85,7 +86,7 @@ public class StayResource {
                              @HeaderParam(Idempotency.HEADER) @Parameter(description = IDEMPOTENCY_DESCRIPTION) String idempotencyKey,
                              UriInfo uri) {
         return idempotency.once(callers.current().principal(), idempotencyKey, command, () -> {
-            StayView stay = stays.register(callers.current(), command);
+            StayView stay = registration.register(callers.current(), command);
             return new Answer(201, stay, uri.getBaseUriBuilder().path("stays").path(stay.id().toString()).build());
         });
     }
@@ -99,7 +100,7 @@ public class StayResource {
             @QueryParam("status") @Parameter(description = "Only stays with this status") StayStatus status,
             @QueryParam("hospital") @Parameter(description = "Administrators and integrations: only this hospital trust (organisation number)") String hospital,
             @BeanParam @Valid PageRequest page) {
-        return stays.list(callers.current(), hospital, status, page);
+        return queries.list(callers.current(), hospital, status, page);
     }
 
     @GET
@@ -111,7 +112,7 @@ public class StayResource {
             content = @Content(schema = @Schema(implementation = StayView.class)))
     @APIResponse(responseCode = "404", description = "No such stay visible to you")
     public Response get(@PathParam("id") UUID id) {
-        StayView stay = stays.read(callers.current(), id);
+        StayView stay = queries.read(callers.current(), id);
         return Response.ok(stay).tag(Long.toString(stay.version())).build();
     }
 
@@ -183,9 +184,6 @@ public class StayResource {
     public Response municipalityResponse(@PathParam("id") UUID id, @Valid @NotNull MunicipalityResponse command,
                                          @HeaderParam(Idempotency.HEADER) @Parameter(description = IDEMPOTENCY_DESCRIPTION) String idempotencyKey,
                                          @HeaderParam("If-Match") @Parameter(description = IF_MATCH_DESCRIPTION) String ifMatch) {
-        if (!command.canReceive() && command.expectedReadyOn() == null) {
-            throw ProblemException.invalid(List.of(new Problem.FieldError("expectedReadyOn", "is required when the municipality cannot receive the patient (§ 11)")));
-        }
         return recorded(idempotencyKey, command, () -> stays.record(callers.current(), id, IfMatch.version(ifMatch),
                 StayCommandMapping.answer(command, clock.instant())));
     }

@@ -16,7 +16,8 @@ import java.util.Optional;
 /**
  * The state machine of a stay: replays the corrected history in the order things happened and
  * refuses a history in which something happens that cannot (declared discharge-ready after
- * discharge, an answer to a notice never sent, ...). Plain Java, no framework.
+ * discharge, an answer to a notice never sent, ...). What opens and closes a discharge-ready period is
+ * {@link DischargeReadyPeriod}'s definition, shared with the day counting. Plain Java, no framework.
  */
 public final class StayTimeline {
 
@@ -52,6 +53,16 @@ public final class StayTimeline {
     }
 
     private void apply(StayEvent event) {
+        applyRules(event);
+        if (violation == null && DischargeReadyPeriod.opens(event)) {
+            periodOpen = true;
+            noticeSentInPeriod = false;
+        } else if (violation == null && DischargeReadyPeriod.closes(event)) {
+            periodOpen = false;
+        }
+    }
+
+    private void applyRules(StayEvent event) {
         if (admittedAt == null && !(event instanceof Admitted)) {
             refuse("Nothing can happen before the admission: " + describe(event) + " is dated before it.");
             return;
@@ -77,8 +88,6 @@ public final class StayTimeline {
                     refuse("The patient is already discharge-ready; withdraw the declaration (avmelding) before declaring again.");
                     return;
                 }
-                periodOpen = true;
-                noticeSentInPeriod = false;
                 status = StayStatus.DISCHARGE_READY;
             }
             case DischargeReadyNoticeSent notice -> {
@@ -105,11 +114,9 @@ public final class StayTimeline {
                     refuse("The patient is not discharge-ready, so there is nothing to withdraw.");
                     return;
                 }
-                periodOpen = false;
                 status = StayStatus.ADMITTED;
             }
             case Discharged discharged -> {
-                periodOpen = false;
                 status = StayStatus.DISCHARGED;
             }
         }

@@ -2,6 +2,7 @@ package no.samhandling.discharge.stay;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -41,27 +42,45 @@ public final class StayViews {
             @Schema(description = "First billable date: the date of the discharge-ready notice") LocalDate billableFrom,
             @Schema(description = "Billing ends before this date: municipality ready, withdrawal or discharge") LocalDate billableUntil,
             @Schema(description = "Billable days (betalingsdøgn) under § 13") int billableDays,
-            @Schema(description = "Why the period is not billable, when it is not") List<ReasonView> notBillableBecause) {
+            @Schema(description = "Why the period is not billable, when it is not") List<ReasonView> notBillableBecause,
+            @Schema(description = BILLED_AMOUNT) BigDecimal billedAmount,
+            @Schema(description = UNKNOWN_RATE_YEARS) List<Integer> unknownRateYears) {
 
-        static PeriodView of(PeriodFigures p) {
+        static PeriodView of(PeriodFigures p, BilledAmount amount) {
             return new PeriodView(p.declaredOn(), p.endedOn(), p.ongoing(), p.dischargeReadyDays(), p.billableFrom(),
-                    p.billableUntil(), p.billableDays(),
-                    p.notBillableBecause().stream().map(r -> new ReasonView(r, r.explanation())).toList());
+                    p.billableUntil(), p.billableDays(), reasons(p.notBillableBecause()), amount.nok(), amount.unknownRateYears());
         }
     }
 
-    @Schema(name = "StayFigures", description = "Discharge-ready and billable days of the stay, computed from its corrected history")
+    static final String BILLED_AMOUNT = "Billed amount in NOK: each billable day at the daily rate (døgnpris) of its own year; "
+            + "null when a year's rate is unknown (see unknownRateYears)";
+    static final String UNKNOWN_RATE_YEARS = "Years with billable days whose daily rate is not known yet, so the amount is unknown";
+
+    static List<ReasonView> reasons(List<NonBillableReason> reasons) {
+        return reasons.stream().map(r -> new ReasonView(r, r.explanation())).toList();
+    }
+
+    @Schema(name = "StayFigures", description = "Discharge-ready and billable days of the stay, as stored with the event that last "
+            + "changed them (counted from its corrected history); an ongoing period's days up to today")
     public record FiguresView(
             int dischargeReadyDays,
             int billableDays,
+            @Schema(description = BILLED_AMOUNT) BigDecimal billedAmount,
+            @Schema(description = UNKNOWN_RATE_YEARS) List<Integer> unknownRateYears,
             List<PeriodView> periods,
             @Schema(description = "Discharge-ready days by month (YYYY-MM)") Map<String, Integer> dischargeReadyDaysByMonth,
-            @Schema(description = "Billable days by month (YYYY-MM); each day counts in its own month and year") Map<String, Integer> billableDaysByMonth) {
+            @Schema(description = "Billable days by month (YYYY-MM); each day counts in its own month and year") Map<String, Integer> billableDaysByMonth,
+            @Schema(description = "The version of the counting rules the figures were made by") String rulesVersion) {
 
-        static FiguresView of(StayFigures figures) {
-            return new FiguresView(figures.dischargeReadyDays(), figures.billableDays(),
-                    figures.periods().stream().map(PeriodView::of).toList(),
-                    months(figures.dischargeReadyDaysByMonth()), months(figures.billableDaysByMonth()));
+        static FiguresView of(StayFigures figures, java.util.function.Function<PeriodFigures, BilledAmount> amounts, String rulesVersion) {
+            List<BilledAmount> periodAmounts = figures.periods().stream().map(amounts).toList();
+            BilledAmount total = periodAmounts.stream().reduce(BilledAmount.NOTHING, BilledAmount::plus);
+            List<PeriodView> periods = new java.util.ArrayList<>();
+            for (int i = 0; i < figures.periods().size(); i++) {
+                periods.add(PeriodView.of(figures.periods().get(i), periodAmounts.get(i)));
+            }
+            return new FiguresView(figures.dischargeReadyDays(), figures.billableDays(), total.nok(), total.unknownRateYears(),
+                    List.copyOf(periods), months(figures.dischargeReadyDaysByMonth()), months(figures.billableDaysByMonth()), rulesVersion);
         }
 
         private static Map<String, Integer> months(SortedMap<YearMonth, Integer> byMonth) {
@@ -117,6 +136,8 @@ public final class StayViews {
             @Schema(description = "Date declared discharge-ready, while the patient is") LocalDate dischargeReadySince,
             @Schema(description = "Days waiting in the current discharge-ready period (so far)") int daysWaiting,
             @Schema(description = "Billable days of the whole stay so far") int billableDays,
+            @Schema(description = BILLED_AMOUNT) BigDecimal billedAmount,
+            @Schema(description = UNKNOWN_RATE_YEARS) List<Integer> unknownRateYears,
             long version) {
     }
 
@@ -135,8 +156,16 @@ public final class StayViews {
             @Schema(description = "Date declared discharge-ready, when the patient is") LocalDate dischargeReadySince,
             @Schema(description = "Days waiting in the current discharge-ready period (so far)") int daysWaiting,
             @Schema(description = "Billable days so far in the current period") int billableDaysSoFar,
-            @Schema(description = "The municipality's last answer: when it expects an offer to be ready") LocalDate expectedReadyOn,
-            @Schema(description = "The municipality's last answer: the offer") String offer,
+            @Schema(description = "The date billing started in the current period (the discharge-ready notice, § 13); "
+                    + "absent when nothing is billable") LocalDate billingStartedOn,
+            @Schema(description = "Why nothing of the current period is billable (§§ 8-10), when it is not") List<ReasonView> notBillableBecause,
+            @Schema(description = "The municipality's latest answer in the current period: can it receive the patient; absent before any answer")
+            Boolean canReceive,
+            @Schema(description = "That answer, when it can receive the patient: from which date (§ 13: billing ends then)") LocalDate readyFrom,
+            @Schema(description = "That answer, when it cannot yet: when it expects an offer to be ready (§ 11)") LocalDate expectedReadyOn,
+            @Schema(description = "That answer's offer") String offer,
+            @Schema(description = "So far in the current period. " + BILLED_AMOUNT) BigDecimal billedAmountSoFar,
+            @Schema(description = UNKNOWN_RATE_YEARS) List<Integer> unknownRateYears,
             long version) {
     }
 }

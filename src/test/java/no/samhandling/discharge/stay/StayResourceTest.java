@@ -189,6 +189,16 @@ class StayResourceTest {
 
     @Test
     void theMunicipalWorkListShowsDischargeReadyAndSoonReadyPatients() {
+        // "Soon" is from today: the expected discharge on 5 August is soon on 3 August (not for ever after).
+        no.samhandling.discharge.testsupport.TestClock.fixAt("2024-08-03T12:00");
+        try {
+            workListOnTheThirdOfAugust();
+        } finally {
+            no.samhandling.discharge.testsupport.TestClock.release();
+        }
+    }
+
+    private void workListOnTheThirdOfAugust() {
         String intakeBodo = TestTokens.municipalIntake(BODO);
         String waiting = register(ward, BODO, "2024-08-01T10:00:00+02:00");
         post(ward, waiting, "discharge-readiness", declaration("2024-08-02T09:00:00+02:00")).statusCode(200);

@@ -1,0 +1,283 @@
+package no.samhandling.discharge.stay;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.transaction.Transactional;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import no.samhandling.discharge.messaging.MessageStatus;
+import no.samhandling.discharge.messaging.OutboundMessages;
+import no.samhandling.discharge.messaging.OutboundTopic;
+import no.samhandling.discharge.security.AuditLog;
+import no.samhandling.discharge.security.Caller;
+import no.samhandling.discharge.stay.StayEvent.AdmissionNoticeSent;
+import no.samhandling.discharge.stay.StayEvent.Admitted;
+import no.samhandling.discharge.stay.StayEvent.DeclaredDischargeReady;
+import no.samhandling.discharge.stay.StayEvent.MunicipalityAnswered;
+import no.samhandling.discharge.stay.StayHistory.Effective;
+import no.samhandling.discharge.stay.StayViews.StayView;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * What happens in a stay: recording an event, correcting one, cancelling one. Every change appends an
+ * event row and, in the same transaction, after {@link StayTimeline} has accepted the history with the
+ * change in it, updates the stay's state, stores its figures ({@link StayFigureStore}), queues the message
+ * the municipality must hear about (outbox) and writes the audit row. The rules every event passes (§ 11,
+ * the tenant policy, no events in the future) are checked here for REST, messages and corrections alike.
+ */
+@ApplicationScoped
+public class StayEvents {
+
+    private final StayEventCodec codec;
+    private final StayConfig config;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final ObjectMapper json;
+    private final Validator validator;
+    private final OutboundMessages outbound;
+    private final StayFigureStore figures;
+    private final StayViewing viewing;
+
+    StayEvents(StayEventCodec codec, StayConfig config, AuditLog audit, Clock clock, ObjectMapper json, Validator validator,
+               OutboundMessages outbound, StayFigureStore figures, StayViewing viewing) {
+        this.codec = codec;
+        this.config = config;
+        this.audit = audit;
+        this.clock = clock;
+        this.json = json;
+        this.validator = validator;
+        this.outbound = outbound;
+        this.figures = figures;
+        this.viewing = viewing;
+    }
+
+    /** Appends an event the ward or the municipality reports, if the stay's history allows it. */
+    @Transactional
+    public StayView record(Caller caller, UUID stayId, OptionalLong expectedVersion, StayEvent event) {
+        return record(caller, stayId, expectedVersion, event, null);
+    }
+
+    /** As {@link #record(Caller, UUID, OptionalLong, StayEvent)}, for an event a hospital or municipal system reported in a message. */
+    @Transactional
+    public StayView record(Caller caller, UUID stayId, OptionalLong expectedVersion, StayEvent event, String sourceMessageId) {
+        Stay stay = StayAccess.visibleStay(caller, stayId);
+        checkVersion(stay, expectedVersion);
+        checkEvent(event);
+        List<StayEventRow> rows = new ArrayList<>(StayEventRow.ofStay(stay.id));
+        StayEventRow row = originalRow(stay.id, rows.size() + 1, event, caller);
+        row.sourceMessageId = sourceMessageId;
+        return append(caller, stay, rows, row, "record-" + event.type().code(), event);
+    }
+
+    /** Appends the first event of a new stay, its admission. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    StayView admitted(Caller caller, Stay stay, Admitted admitted) {
+        StayEventRow row = originalRow(stay.id, 1, admitted, caller);
+        return append(caller, stay, new ArrayList<>(), row, "register-stay", admitted);
+    }
+
+    @Transactional
+    public StayView correct(Caller caller, UUID stayId, UUID eventId, OptionalLong expectedVersion, JsonNode corrected, String reason) {
+        Stay stay = StayAccess.visibleStay(caller, stayId);
+        List<StayEventRow> rows = StayEventRow.ofStay(stay.id);
+        return correct(caller, stayId, eventId, expectedVersion, parseCorrection(eventInForce(rows, eventId).event(), corrected), reason, null);
+    }
+
+    /**
+     * Replaces an event in force with its corrected version (an event of the same type); for a correction
+     * reported in a message, {@code sourceMessageId} is that message's id.
+     */
+    @Transactional
+    public StayView correct(Caller caller, UUID stayId, UUID eventId, OptionalLong expectedVersion, StayEvent correctedEvent,
+                            String reason, String sourceMessageId) {
+        Stay stay = StayAccess.visibleStay(caller, stayId);
+        checkVersion(stay, expectedVersion);
+        List<StayEventRow> rows = new ArrayList<>(StayEventRow.ofStay(stay.id));
+        Effective target = eventInForce(rows, eventId);
+        StayAccess.mayChange(caller, target.event().type());
+        if (correctedEvent.type() != target.event().type()) {
+            throw StayException.invalid("corrected", "must be a " + target.event().type().code() + " event");
+        }
+        checkEvent(correctedEvent);
+        StayEventRow row = StayEventRow.next(stay.id, rows.size() + 1, "correction", clock.instant(), caller.principal());
+        row.type = correctedEvent.type().code();
+        row.occurredAt = correctedEvent.occurredAt();
+        row.payload = codec.write(correctedEvent);
+        row.replaces = eventId;
+        row.reason = reason;
+        row.sourceMessageId = sourceMessageId;
+        return append(caller, stay, rows, row, "correct-" + correctedEvent.type().code(), correctedEvent);
+    }
+
+    @Transactional
+    public StayView cancel(Caller caller, UUID stayId, UUID eventId, OptionalLong expectedVersion, String reason) {
+        return cancel(caller, stayId, eventId, expectedVersion, reason, null);
+    }
+
+    @Transactional
+    public StayView cancel(Caller caller, UUID stayId, UUID eventId, OptionalLong expectedVersion, String reason, String sourceMessageId) {
+        Stay stay = StayAccess.visibleStay(caller, stayId);
+        checkVersion(stay, expectedVersion);
+        List<StayEventRow> rows = new ArrayList<>(StayEventRow.ofStay(stay.id));
+        Effective target = eventInForce(rows, eventId);
+        StayAccess.mayChange(caller, target.event().type());
+        StayEventRow row = StayEventRow.next(stay.id, rows.size() + 1, "cancellation", clock.instant(), caller.principal());
+        row.type = target.event().type().code();
+        row.cancels = eventId;
+        row.reason = reason;
+        row.sourceMessageId = sourceMessageId;
+        return append(caller, stay, rows, row, "cancel-" + target.event().type().code(), target.event());
+    }
+
+    /**
+     * The events in force that a message reported (its MessageHeader.id as the source of the event or of
+     * a correction of it) or that the service announced in it: what a correction or cancellation by
+     * message replaces. Empty when no event matches; not found when the stay is not visible to the caller.
+     */
+    @Transactional
+    public List<Effective> eventsOfMessage(Caller caller, UUID stayId, String messageId) {
+        Stay stay = StayAccess.visibleStay(caller, stayId);
+        List<StayEventRow> rows = StayEventRow.ofStay(stay.id);
+        List<RecordedEvent> recorded = codec.recorded(rows);
+        return rows.stream()
+                .filter(r -> messageId.equals(r.sourceMessageId) || (r.messageId != null && messageId.equals(r.messageId.toString())))
+                .map(r -> StayHistory.find(recorded, r.id))
+                .flatMap(Optional::stream)
+                .distinct()
+                .toList();
+    }
+
+    private StayView append(Caller caller, Stay stay, List<StayEventRow> rows, StayEventRow row, String action, StayEvent event) {
+        rows.add(row);
+        List<RecordedEvent> recorded = codec.recorded(rows);
+        List<Effective> history = StayHistory.effective(recorded);
+        StayTimeline.Outcome outcome = StayTimeline.replay(history);
+        if (outcome.violation().isPresent()) {
+            throw new StayException(StayException.Kind.IMPOSSIBLE_TRANSITION, outcome.violation().get().reason());
+        }
+        if (StayMessageEvent.forStayEvent(event.type()).isPresent()) {
+            row.messageId = UUID.randomUUID();
+        }
+        row.persist();
+        stay.status = outcome.status().code();
+        history.stream()
+                .filter(e -> e.event() instanceof Admitted)
+                .findFirst().ifPresent(e -> stay.admittedAt = e.event().occurredAt());
+        stay.updatedAt = clock.instant();
+        figures.store(stay, history, row.id);
+        Stay.flush();
+        notifyMunicipality(stay, rows, row, event, history);
+        audit.record(caller, action, stay.id);
+        return viewing.view(stay, rows);
+    }
+
+    /**
+     * Queues the message the municipality must hear about, in this transaction (outbox). A correction
+     * or cancellation refers to the message of the event it replaces.
+     */
+    private void notifyMunicipality(Stay stay, List<StayEventRow> rows, StayEventRow row, StayEvent event, List<Effective> history) {
+        Optional<StayMessageEvent> message = StayMessageEvent.forStayEvent(event.type());
+        if (message.isEmpty()) {
+            return;
+        }
+        UUID replaced = row.replaces != null ? row.replaces : row.cancels;
+        MessageStatus status = switch (row.kind) {
+            case "correction" -> MessageStatus.CORRECTED;
+            case "cancellation" -> MessageStatus.CANCELLED;
+            default -> MessageStatus.NEW;
+        };
+        UUID replacedMessage = replaced == null ? null
+                : rows.stream().filter(r -> r.id.equals(replaced)).map(r -> r.messageId).findFirst().orElse(null);
+        PersonIdentifier.Kind kind = PersonIdentifier.parse(stay.patientIdentifier).orElseThrow().kind();
+        StayMessageFacts facts = new StayMessageFacts(row.messageId, message.get(), status, replacedMessage, clock.instant(),
+                stay.id, kind.fhirSystem(), stay.patientIdentifier, stay.hospital, stay.ward, stay.serviceArea,
+                stay.payingMunicipality, stay.admittedAt, event, declarationBefore(history, event.occurredAt()));
+        // Keyed by the municipality number: one municipality's messages keep their order.
+        outbound.send(StayMessageBuilder.bundle(facts), OutboundTopic.MUNICIPALITY, stay.payingMunicipality, stay.id.toString());
+    }
+
+    private static DeclaredDischargeReady declarationBefore(List<Effective> history, Instant time) {
+        DeclaredDischargeReady latest = null;
+        for (Effective effective : history) {
+            if (effective.event() instanceof DeclaredDischargeReady declared && !declared.occurredAt().isAfter(time)) {
+                latest = declared;
+            }
+        }
+        return latest;
+    }
+
+    /** The rules every new or corrected event passes: § 11, and no time in the future. */
+    private void checkEvent(StayEvent event) {
+        MunicipalityAnswerRule.check(event);
+        if (event.occurredAt().isAfter(clock.instant().plus(config.allowedClockSkew()))) {
+            throw StayException.invalid("time", "the " + event.type().code() + " event lies in the future");
+        }
+    }
+
+    private Effective eventInForce(List<StayEventRow> rows, UUID eventId) {
+        return StayHistory.find(codec.recorded(rows), eventId)
+                .orElseThrow(() -> StayException.notFound("The stay has no event in force with this id: it does not exist, "
+                        + "or it was cancelled."));
+    }
+
+    private StayEvent parseCorrection(StayEvent original, JsonNode corrected) {
+        try {
+            return switch (original) {
+                case Admitted a -> new Admitted(required(corrected, "admittedAt", Instant.class, a.occurredAt()));
+                case AdmissionNoticeSent n -> StayCommandMapping.admissionNotice(
+                        validated(json.treeToValue(corrected, StayCommands.AdmissionNotice.class)), n.occurredAt());
+                case DeclaredDischargeReady d -> StayCommandMapping.declaration(
+                        validated(json.treeToValue(corrected, StayCommands.DischargeReadiness.class)), d.occurredAt());
+                case StayEvent.DischargeReadyNoticeSent n -> StayCommandMapping.notice(
+                        validated(json.treeToValue(corrected, StayCommands.DischargeReadyNotice.class)), n.occurredAt());
+                case MunicipalityAnswered m -> StayCommandMapping.answer(
+                        validated(json.treeToValue(corrected, StayCommands.MunicipalityResponse.class)), m.occurredAt());
+                case StayEvent.Withdrawn w -> StayCommandMapping.withdrawal(
+                        validated(json.treeToValue(corrected, StayCommands.Withdrawal.class)), w.occurredAt());
+                case StayEvent.Discharged d -> StayCommandMapping.discharge(
+                        validated(json.treeToValue(corrected, StayCommands.Discharge.class)), d.occurredAt());
+            };
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw StayException.invalid("corrected", "must have the fields of a " + original.type().code() + " event");
+        }
+    }
+
+    private <T> T required(JsonNode node, String field, Class<T> type, T fallback) throws JsonProcessingException {
+        return node.hasNonNull(field) ? json.treeToValue(node.get(field), type) : fallback;
+    }
+
+    private <T> T validated(T command) {
+        Set<ConstraintViolation<T>> violations = validator.validate(command);
+        if (!violations.isEmpty()) {
+            throw StayException.invalid(violations.stream().map(v -> new StayException.Field("corrected." + v.getPropertyPath(), v.getMessage()))
+                    .sorted(Comparator.comparing(StayException.Field::field)).toList());
+        }
+        return command;
+    }
+
+    private static void checkVersion(Stay stay, OptionalLong expected) {
+        if (expected.isPresent() && expected.getAsLong() != stay.version) {
+            throw new OptimisticLockException("stay version " + expected.getAsLong() + " expected, " + stay.version + " found");
+        }
+    }
+
+    private StayEventRow originalRow(UUID stayId, int sequence, StayEvent event, Caller caller) {
+        StayEventRow row = StayEventRow.next(stayId, sequence, "original", clock.instant(), caller.principal());
+        row.type = event.type().code();
+        row.occurredAt = event.occurredAt();
+        row.payload = codec.write(event);
+        return row;
+    }
+}
