@@ -3,6 +3,7 @@ package no.samhandling.discharge.stay;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -116,6 +117,7 @@ public class StayService {
             errors.add(new Problem.FieldError("payingMunicipality", "is not a municipality in Nordland, Troms or Finnmark"));
         }
         Instant admittedAt = timeOrNow(command.admittedAt(), "admittedAt", errors);
+        errors.addAll(implausibleDates(new Admitted(admittedAt)));
         rejectIfAny(errors);
 
         Instant now = clock.instant();
@@ -207,6 +209,7 @@ public class StayService {
         Stay stay = visibleStay(caller, stayId);
         checkVersion(stay, expectedVersion);
         checkNotInFuture(event.occurredAt(), event.type());
+        rejectIfAny(implausibleDates(event));
         List<StayEventRow> rows = new ArrayList<>(StayEventRow.ofStay(stay.id));
         StayEventRow row = originalRow(stay.id, rows.size() + 1, event, caller);
         return append(caller, stay, rows, row, "record-" + event.type().code(), event);
@@ -221,6 +224,8 @@ public class StayService {
         mayChange(caller, target.event().type());
         StayEvent correctedEvent = parseCorrection(target.event(), corrected);
         checkNotInFuture(correctedEvent.occurredAt(), correctedEvent.type());
+        rejectIfAny(implausibleDates(correctedEvent).stream()
+                .map(error -> new Problem.FieldError("corrected." + error.field(), error.message())).toList());
         StayEventRow row = StayEventRow.next(stay.id, rows.size() + 1, "correction", clock.instant(), caller.principal());
         row.type = correctedEvent.type().code();
         row.occurredAt = correctedEvent.occurredAt();
@@ -353,6 +358,9 @@ public class StayService {
                 case StayEvent.Discharged d -> StayCommandMapping.discharge(
                         validated(json.treeToValue(corrected, StayCommands.Discharge.class)), d.occurredAt());
             };
+        } catch (UnrecognizedPropertyException e) {
+            throw ProblemException.invalid(List.of(new Problem.FieldError("corrected." + e.getPropertyName(),
+                    "is not a field of a " + original.type().code() + " event")));
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw ProblemException.invalid(List.of(new Problem.FieldError("corrected", "must have the fields of a " + original.type().code() + " event")));
         }
@@ -379,6 +387,11 @@ public class StayService {
             if (requested != null && !requested.equals(caller.hospital())) {
                 throw new ProblemException(ProblemType.FORBIDDEN, "You can register patients at your own hospital only.");
             }
+            if (HospitalTrust.findById(caller.hospital()) == null) {
+                throw new ProblemException(ProblemType.FORBIDDEN, "Your token names hospital " + caller.hospital()
+                        + ", which is not a hospital trust in Helse Nord; ask for a ward token that names your hospital trust's "
+                        + "organisation number.");
+            }
             return caller.hospital();
         }
         if (requested == null) {
@@ -398,6 +411,11 @@ public class StayService {
             errors.add(new Problem.FieldError(field, "lies in the future"));
         }
         return requested;
+    }
+
+    private List<Problem.FieldError> implausibleDates(StayEvent event) {
+        return config.datePlausibility().check(event, OsloTime.today(clock)).stream()
+                .map(implausible -> new Problem.FieldError(implausible.field(), implausible.message())).toList();
     }
 
     private void checkNotInFuture(Instant occurredAt, EventType type) {
