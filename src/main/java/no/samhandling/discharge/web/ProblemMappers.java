@@ -107,6 +107,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response notFound(NotFoundException e, UriInfo uri) {
+        if (e.getCause() instanceof ProblemException unreadableQueryParameter) {
+            // JAX-RS wraps a query parameter's conversion failure in a 404; QueryParameters says which and why.
+            return problem(unreadableQueryParameter, uri);
+        }
         return respond(Problem.of(ProblemType.NOT_FOUND, "There is nothing at this address.", instance(uri)));
     }
 
