@@ -5,6 +5,7 @@ import kafka.server.KafkaRaftServer;
 import kafka.tools.StorageTool;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.utils.Time;
 
 import java.io.ByteArrayOutputStream;
@@ -18,10 +19,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A real Kafka broker in KRaft combined mode (broker and controller, one node), run in-process from
@@ -47,6 +53,7 @@ final class EmbeddedKafkaBroker implements AutoCloseable {
         server.startup();
         String bootstrapServers = "127.0.0.1:" + brokerPort;
         awaitReady(bootstrapServers, Duration.ofSeconds(60));
+        createTopics(bootstrapServers);
         return new EmbeddedKafkaBroker(server, bootstrapServers);
     }
 
@@ -119,6 +126,32 @@ final class EmbeddedKafkaBroker implements AutoCloseable {
                 }
                 sleep(Duration.ofMillis(200));
             }
+        }
+    }
+
+    /**
+     * The service's topics under their default names (application.properties), made before the service
+     * subscribes: otherwise every consumer's first look finds no topic and logs UNKNOWN_TOPIC_OR_PARTITION
+     * until the broker auto-creates it. Topics renamed in configuration are still auto-created.
+     */
+    static final List<String> SERVICE_TOPICS = List.of("municipality.fhir.in", "municipality.fhir.in.dlq", "municipality.fhir.out",
+            "hospital.fhir.in", "hospital.fhir.in.dlq", "hospital.fhir.out");
+
+    private static void createTopics(String bootstrapServers) {
+        try (Admin admin = Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.CLIENT_ID_CONFIG, "local-broker-topics-" + UUID.randomUUID()))) {
+            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            List<NewTopic> missing = SERVICE_TOPICS.stream().filter(topic -> !existing.contains(topic))
+                    .map(topic -> new NewTopic(topic, Optional.empty(), Optional.empty())).toList();
+            if (!missing.isEmpty()) {
+                admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Creating the service's topics on the local Kafka broker failed", e);
         }
     }
 
