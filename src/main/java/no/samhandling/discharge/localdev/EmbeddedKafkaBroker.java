@@ -44,7 +44,7 @@ final class EmbeddedKafkaBroker implements AutoCloseable {
         this.bootstrapServers = bootstrapServers;
     }
 
-    static EmbeddedKafkaBroker start(Path logDirectory) {
+    static EmbeddedKafkaBroker start(Path logDirectory, boolean createServiceTopics) {
         int brokerPort = freePort();
         int controllerPort = freePort();
         Properties config = brokerConfig(logDirectory, brokerPort, controllerPort);
@@ -53,7 +53,9 @@ final class EmbeddedKafkaBroker implements AutoCloseable {
         server.startup();
         String bootstrapServers = "127.0.0.1:" + brokerPort;
         awaitReady(bootstrapServers, Duration.ofSeconds(60));
-        createTopics(bootstrapServers);
+        if (createServiceTopics) {
+            createTopics(bootstrapServers);
+        }
         return new EmbeddedKafkaBroker(server, bootstrapServers);
     }
 
