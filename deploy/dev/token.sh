@@ -6,6 +6,8 @@
 #   deploy/dev/token.sh <role> [--hospital ORG_NUMBER] [--municipality NNNN] [--user NAME] [--hours H]
 #
 # Roles: ward (needs --hospital), municipal-intake (needs --municipality), board, integration, admin.
+# The user is dev-ward-<hospital>, dev-municipal-intake-<municipality> or dev-<role> unless --user names one,
+# so that two tenants' tokens are never the same user.
 #   TOKEN=$(deploy/dev/token.sh admin)
 #   curl -H "Authorization: Bearer $TOKEN" http://localhost:8080/daily-rates
 set -euo pipefail
@@ -15,7 +17,7 @@ key="$here/dev-signing-key.pem"
 usage() { sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 [ $# -ge 1 ] || usage
 role=$1; shift
-hospital=""; municipality=""; user="dev-$role"; hours=8
+hospital=""; municipality=""; user=""; hours=8
 while [ $# -gt 0 ]; do
   case $1 in
     --hospital) hospital=${2:?}; shift 2 ;;
@@ -31,6 +33,14 @@ case $role in
   board|integration|admin) ;;
   *) echo "unknown role '$role' (ward, municipal-intake, board, integration, admin)" >&2; exit 2 ;;
 esac
+
+if [ -z "$user" ]; then
+  case $role in
+    ward) user="dev-ward-$hospital" ;;
+    municipal-intake) user="dev-municipal-intake-$municipality" ;;
+    *) user="dev-$role" ;;
+  esac
+fi
 
 b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
 now=$(date +%s); exp=$((now + hours * 3600))

@@ -5,6 +5,7 @@ import kafka.server.KafkaRaftServer;
 import kafka.tools.StorageTool;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.utils.Time;
 
 import java.io.ByteArrayOutputStream;
@@ -18,10 +19,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A real Kafka broker in KRaft combined mode (broker and controller, one node), run in-process from
@@ -44,23 +50,26 @@ final class EmbeddedKafkaBroker implements AutoCloseable {
         this.controllerPort = controllerPort;
     }
 
-    static EmbeddedKafkaBroker start(Path logDirectory) {
+    static EmbeddedKafkaBroker start(Path logDirectory, boolean createServiceTopics) {
         int[] ports = freePorts(2);
-        return start(logDirectory, ports[0], ports[1]);
+        return start(logDirectory, ports[0], ports[1], createServiceTopics);
     }
 
     /** The same broker again, on its ports and with its data, after {@link #close()} (fault-injection tests). */
     EmbeddedKafkaBroker restart() {
-        return start(logDirectory, brokerPort, controllerPort);
+        return start(logDirectory, brokerPort, controllerPort, false);
     }
 
-    private static EmbeddedKafkaBroker start(Path logDirectory, int brokerPort, int controllerPort) {
+    private static EmbeddedKafkaBroker start(Path logDirectory, int brokerPort, int controllerPort, boolean createServiceTopics) {
         Properties config = brokerConfig(logDirectory, brokerPort, controllerPort);
         formatStorageOnce(logDirectory, config);
         KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(config, false), Time.SYSTEM);
         server.startup();
         EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(server, logDirectory, brokerPort, controllerPort);
         awaitReady(broker.bootstrapServers, Duration.ofSeconds(60));
+        if (createServiceTopics) {
+            createTopics(broker.bootstrapServers);
+        }
         return broker;
     }
 
@@ -133,6 +142,32 @@ final class EmbeddedKafkaBroker implements AutoCloseable {
                 }
                 sleep(Duration.ofMillis(200));
             }
+        }
+    }
+
+    /**
+     * The service's topics under their default names (application.properties), made before the service
+     * subscribes: otherwise every consumer's first look finds no topic and logs UNKNOWN_TOPIC_OR_PARTITION
+     * until the broker auto-creates it. Topics renamed in configuration are still auto-created.
+     */
+    static final List<String> SERVICE_TOPICS = List.of("municipality.fhir.in", "municipality.fhir.in.dlq", "municipality.fhir.out",
+            "hospital.fhir.in", "hospital.fhir.in.dlq", "hospital.fhir.out");
+
+    private static void createTopics(String bootstrapServers) {
+        try (Admin admin = Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.CLIENT_ID_CONFIG, "local-broker-topics-" + UUID.randomUUID()))) {
+            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            List<NewTopic> missing = SERVICE_TOPICS.stream().filter(topic -> !existing.contains(topic))
+                    .map(topic -> new NewTopic(topic, Optional.empty(), Optional.empty())).toList();
+            if (!missing.isEmpty()) {
+                admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Creating the service's topics on the local Kafka broker failed", e);
         }
     }
 

@@ -109,7 +109,9 @@ public final class LocalInfrastructure implements AutoCloseable {
                 ? EmbeddedPostgresServer.start(directory.resolve("postgres"), keepData, DATABASE)
                 : null;
         try {
-            EmbeddedKafkaBroker kafka = broker ? EmbeddedKafkaBroker.start(directory.resolve("kafka")) : null;
+            // Dev mode creates the service's topics at once, as every later start finds them; tests keep the
+            // broker as it was, with topics auto-created at first use.
+            EmbeddedKafkaBroker kafka = broker ? EmbeddedKafkaBroker.start(directory.resolve("kafka"), keepData) : null;
             return new LocalInfrastructure(postgres, kafka);
         } catch (RuntimeException e) {
             if (postgres != null) {

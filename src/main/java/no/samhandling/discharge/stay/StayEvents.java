@@ -2,6 +2,7 @@ package no.samhandling.discharge.stay;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.OptimisticLockException;
@@ -13,6 +14,7 @@ import no.samhandling.discharge.messaging.OutboundMessages;
 import no.samhandling.discharge.messaging.OutboundTopic;
 import no.samhandling.discharge.security.AuditLog;
 import no.samhandling.discharge.security.Caller;
+import no.samhandling.discharge.time.OsloTime;
 import no.samhandling.discharge.stay.StayEvent.AdmissionNoticeSent;
 import no.samhandling.discharge.stay.StayEvent.Admitted;
 import no.samhandling.discharge.stay.StayEvent.DeclaredDischargeReady;
@@ -74,7 +76,7 @@ public class StayEvents {
     public StayView record(Caller caller, UUID stayId, OptionalLong expectedVersion, StayEvent event, String sourceMessageId) {
         Stay stay = StayAccess.visibleStay(caller, stayId);
         checkVersion(stay, expectedVersion);
-        checkEvent(event);
+        checkEvent(event, "");
         List<StayEventRow> rows = new ArrayList<>(StayEventRow.ofStay(stay.id));
         StayEventRow row = originalRow(stay.id, rows.size() + 1, event, caller);
         row.sourceMessageId = sourceMessageId;
@@ -110,7 +112,7 @@ public class StayEvents {
         if (correctedEvent.type() != target.event().type()) {
             throw StayException.invalid("corrected", "must be a " + target.event().type().code() + " event");
         }
-        checkEvent(correctedEvent);
+        checkEvent(correctedEvent, "corrected.");
         StayEventRow row = StayEventRow.next(stay.id, rows.size() + 1, "correction", clock.instant(), caller.principal());
         row.type = correctedEvent.type().code();
         row.occurredAt = correctedEvent.occurredAt();
@@ -218,11 +220,16 @@ public class StayEvents {
         return latest;
     }
 
-    /** The rules every new or corrected event passes: § 11, and no time in the future. */
-    private void checkEvent(StayEvent event) {
+    /** The rules every new or corrected event passes: § 11, no time in the future, plausible dates. */
+    private void checkEvent(StayEvent event, String fieldPrefix) {
         MunicipalityAnswerRule.check(event);
         if (event.occurredAt().isAfter(clock.instant().plus(config.allowedClockSkew()))) {
             throw StayException.invalid("time", "the " + event.type().code() + " event lies in the future");
+        }
+        List<StayException.Field> implausible = config.datePlausibility().check(event, OsloTime.today(clock)).stream()
+                .map(found -> new StayException.Field(fieldPrefix + found.field(), found.message())).toList();
+        if (!implausible.isEmpty()) {
+            throw StayException.invalid(implausible);
         }
     }
 
@@ -249,6 +256,8 @@ public class StayEvents {
                 case StayEvent.Discharged d -> StayCommandMapping.discharge(
                         validated(json.treeToValue(corrected, StayCommands.Discharge.class)), d.occurredAt());
             };
+        } catch (UnrecognizedPropertyException e) {
+            throw StayException.invalid("corrected." + e.getPropertyName(), "is not a field of a " + original.type().code() + " event");
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw StayException.invalid("corrected", "must have the fields of a " + original.type().code() + " event");
         }

@@ -5,6 +5,7 @@ import jakarta.transaction.Transactional;
 import no.samhandling.discharge.reference.HospitalTrust;
 import no.samhandling.discharge.reference.Municipality;
 import no.samhandling.discharge.security.Caller;
+import no.samhandling.discharge.time.OsloTime;
 import no.samhandling.discharge.security.Roles;
 import no.samhandling.discharge.stay.StayCommands.RegisterStay;
 import no.samhandling.discharge.stay.StayViews.StayView;
@@ -61,6 +62,8 @@ public class StayRegistration {
             errors.add(new StayException.Field("payingMunicipality", "is not a municipality in Nordland, Troms or Finnmark"));
         }
         Instant admittedAt = timeOrNow(command.admittedAt(), "admittedAt", errors);
+        config.datePlausibility().check(new StayEvent.Admitted(admittedAt), OsloTime.today(clock))
+                .forEach(found -> errors.add(new StayException.Field(found.field(), found.message())));
         if (!errors.isEmpty()) {
             throw StayException.invalid(errors);
         }
@@ -89,6 +92,10 @@ public class StayRegistration {
             String own = StayAccess.ownHospital(caller);
             if (requested != null && !requested.equals(own)) {
                 throw StayException.forbidden("You can register patients at your own hospital only.");
+            }
+            if (HospitalTrust.findById(own) == null) {
+                throw StayException.forbidden("Your token names hospital " + own + ", which is not a hospital trust in Helse Nord; ask "
+                        + "for a ward token that names your hospital trust's organisation number.");
             }
             return own;
         }

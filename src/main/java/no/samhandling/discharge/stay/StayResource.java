@@ -16,6 +16,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import no.samhandling.discharge.security.Caller;
 import no.samhandling.discharge.security.Callers;
 import no.samhandling.discharge.security.Roles;
 import no.samhandling.discharge.stay.StayCommands.AdmissionNotice;
@@ -85,7 +86,7 @@ public class StayResource {
     public Response register(@Valid @NotNull RegisterStay command,
                              @HeaderParam(Idempotency.HEADER) @Parameter(description = IDEMPOTENCY_DESCRIPTION) String idempotencyKey,
                              UriInfo uri) {
-        return idempotency.once(callers.current().principal(), idempotencyKey, command, () -> {
+        return idempotency.once(sender(), idempotencyKey, command, () -> {
             StayView stay = registration.register(callers.current(), command);
             return new Answer(201, stay, uri.getBaseUriBuilder().path("stays").path(stay.id().toString()).build());
         });
@@ -257,6 +258,19 @@ public class StayResource {
     }
 
     private Response recorded(String idempotencyKey, Object command, Supplier<StayView> change) {
-        return idempotency.once(callers.current().principal(), idempotencyKey, command, () -> new Answer(200, change.get(), null));
+        return idempotency.once(sender(), idempotencyKey, command, () -> new Answer(200, change.get(), null));
+    }
+
+    /** Whose Idempotency-Key it is: the token's user and the tenant its claims name. */
+    private Idempotency.Sender sender() {
+        Caller caller = callers.current();
+        StringBuilder tenant = new StringBuilder();
+        if (caller.hospital() != null) {
+            tenant.append("hospital=").append(caller.hospital());
+        }
+        if (caller.municipality() != null) {
+            tenant.append(tenant.isEmpty() ? "" : ";").append("municipality=").append(caller.municipality());
+        }
+        return new Idempotency.Sender(caller.principal(), tenant.toString());
     }
 }

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +22,11 @@ import java.util.function.Supplier;
  * Makes a retried POST harmless: with an {@code Idempotency-Key}, the first answer is stored in the same
  * transaction as the change, and a retry with the same key and body gets that answer again, with no
  * second effect. The same key with another body is refused.
+ *
+ * <p>A key is scoped by who sends it (the token's user and tenant claims), the method and the path: the
+ * same key sent to another stay's endpoint, or by a user of the same name at another hospital or
+ * municipality, is another request, never answered with the first one. The stored hash covers the scope
+ * as well as the body.
  */
 @ApplicationScoped
 public class Idempotency {
@@ -31,25 +38,44 @@ public class Idempotency {
     public record Answer(int status, Object body, URI location) {
     }
 
+    /**
+     * Who sends a key: the token's user and tenant (e.g. {@code hospital=983974899}, empty for callers who
+     * act for all tenants). The method and path are taken from the request being served.
+     */
+    public record Sender(String principal, String tenant) {
+        public Sender {
+            tenant = tenant == null ? "" : tenant;
+        }
+    }
+
     private final ObjectMapper json;
     private final Clock clock;
+    private final UriInfo uri;
+    private final Request httpRequest;
 
-    Idempotency(ObjectMapper json, Clock clock) {
+    Idempotency(ObjectMapper json, Clock clock, UriInfo uri, Request httpRequest) {
         this.json = json;
         this.clock = clock;
+        this.uri = uri;
+        this.httpRequest = httpRequest;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public Response once(String principal, String key, Object request, Supplier<Answer> command) {
+    public Response once(Sender caller, String key, Object request, Supplier<Answer> command) {
         if (key == null || key.isBlank()) {
             return toResponse(command.get());
         }
         if (key.length() > MAX_KEY_LENGTH) {
             throw ProblemException.invalid(List.of(new Problem.FieldError(HEADER, "must be at most " + MAX_KEY_LENGTH + " characters")));
         }
-        String requestHash = hash(write(request));
+        String method = httpRequest.getMethod();
+        String path = uri.getRequestUri().getRawPath();
+        String requestHash = hash(String.join("\n", caller.principal(), caller.tenant(), method, path, write(request)));
         IdempotencyRecord.Key id = new IdempotencyRecord.Key();
-        id.principal = principal;
+        id.principal = caller.principal();
+        id.tenant = caller.tenant();
+        id.method = method;
+        id.path = path;
         id.idempotencyKey = key;
         IdempotencyRecord earlier = IdempotencyRecord.findById(id);
         if (earlier != null) {
@@ -66,7 +92,10 @@ public class Idempotency {
         }
         Answer answer = command.get();
         IdempotencyRecord record = new IdempotencyRecord();
-        record.principal = principal;
+        record.principal = caller.principal();
+        record.tenant = caller.tenant();
+        record.method = method;
+        record.path = path;
         record.idempotencyKey = key;
         record.requestHash = requestHash;
         record.responseStatus = answer.status();

@@ -11,7 +11,10 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.util.Objects;
 
-/** The first answer to a POST sent with an {@code Idempotency-Key}, kept to answer retries the same. */
+/**
+ * The first answer to a POST sent with an {@code Idempotency-Key}, kept to answer retries the same; one per
+ * user, tenant, method, path and key.
+ */
 @Entity
 @Table(name = "idempotency_record")
 @IdClass(IdempotencyRecord.Key.class)
@@ -19,6 +22,15 @@ public class IdempotencyRecord extends PanacheEntityBase {
 
     @Id
     public String principal;
+
+    @Id
+    public String tenant;
+
+    @Id
+    public String method;
+
+    @Id
+    public String path;
 
     @Id
     @Column(name = "idempotency_key")
@@ -41,17 +53,21 @@ public class IdempotencyRecord extends PanacheEntityBase {
     /** Composite key (JPA needs a mutable class here). */
     public static class Key implements Serializable {
         public String principal;
+        public String tenant;
+        public String method;
+        public String path;
         public String idempotencyKey;
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Key other && Objects.equals(principal, other.principal)
+            return o instanceof Key other && Objects.equals(principal, other.principal) && Objects.equals(tenant, other.tenant)
+                    && Objects.equals(method, other.method) && Objects.equals(path, other.path)
                     && Objects.equals(idempotencyKey, other.idempotencyKey);
         }
 
         @Override
         public int hashCode() {
-            return Objects.hash(principal, idempotencyKey);
+            return Objects.hash(principal, tenant, method, path, idempotencyKey);
         }
     }
 }

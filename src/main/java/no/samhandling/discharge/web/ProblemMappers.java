@@ -3,6 +3,7 @@ package no.samhandling.discharge.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -22,9 +23,12 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
 /** Turns every failure into an RFC 9457 problem; never a stack trace. */
@@ -49,13 +53,18 @@ public class ProblemMappers {
 
     @ServerExceptionMapper({InvalidFormatException.class, MismatchedInputException.class})
     public Response unreadableField(MismatchedInputException e, UriInfo uri) {
-        String field = e.getPath().stream()
-                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b)
-                .orElse("(body)");
-        String expected = e.getTargetType() == null ? "a different value" : "a value of type " + simpleType(e.getTargetType());
+        String expected = e.getTargetType() == null ? "a different value" : expectedValue(e.getTargetType());
         return respond(Problem.invalid(Problem.CORRECT_THE_FIELDS, instance(uri),
-                List.of(new Problem.FieldError(field, "expected " + expected))));
+                List.of(new Problem.FieldError(fieldPath(e), "expected " + expected))));
+    }
+
+    /** A field the request does not have, e.g. a misspelt {@code declaredat}: never silently ignored. */
+    @ServerExceptionMapper
+    public Response unknownField(UnrecognizedPropertyException e, UriInfo uri) {
+        String known = e.getKnownPropertyIds() == null ? "" : e.getKnownPropertyIds().stream().map(Object::toString).sorted()
+                .collect(Collectors.joining(", ", "; the fields are: ", ""));
+        return respond(Problem.invalid(Problem.CORRECT_THE_FIELDS, instance(uri),
+                List.of(new Problem.FieldError(fieldPath(e), "is not a field of this request" + known))));
     }
 
     @ServerExceptionMapper
@@ -98,6 +107,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response notFound(NotFoundException e, UriInfo uri) {
+        if (e.getCause() instanceof ProblemException unreadableQueryParameter) {
+            // JAX-RS wraps a query parameter's conversion failure in a 404; QueryParameters says which and why.
+            return problem(unreadableQueryParameter, uri);
+        }
         return respond(Problem.of(ProblemType.NOT_FOUND, "There is nothing at this address.", instance(uri)));
     }
 
@@ -151,10 +164,23 @@ public class ProblemMappers {
                 : nodes.isEmpty() ? "(request)" : nodes.getLast();
     }
 
-    private static String simpleType(Class<?> type) {
-        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
-            return "number";
+    private static String fieldPath(MismatchedInputException e) {
+        return e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b)
+                .orElse("(body)");
+    }
+
+    private static String expectedValue(Class<?> type) {
+        if (type == Instant.class) {
+            return StrictJson.MOMENT;
         }
-        return type.getSimpleName();
+        if (type == LocalDate.class) {
+            return StrictJson.DATE;
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+            return "a value of type number";
+        }
+        return "a value of type " + type.getSimpleName();
     }
 }

@@ -33,8 +33,9 @@ class MessagingRetentionTest {
         String recent = "retention-recent-" + UUID.randomUUID();
         try (Connection connection = dataSource.getConnection()) {
             for (String[] row : new String[][] {{old, "now() - interval '25 hours'"}, {recent, "now() - interval '1 hour'"}}) {
-                try (PreparedStatement insert = connection.prepareStatement("INSERT INTO idempotency_record (principal, idempotency_key, "
-                        + "request_hash, response_status, response_body, created_at) VALUES ('retention-test', ?, 'h', 201, '{}', " + row[1] + ")")) {
+                try (PreparedStatement insert = connection.prepareStatement("INSERT INTO idempotency_record (principal, tenant, method, path, "
+                        + "idempotency_key, request_hash, response_status, response_body, created_at) VALUES ('retention-test', '', 'POST', "
+                        + "'/stays', ?, 'h', 201, '{}', " + row[1] + ")")) {
                     insert.setString(1, row[0]);
                     insert.executeUpdate();
                 }

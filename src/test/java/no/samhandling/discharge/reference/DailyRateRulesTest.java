@@ -55,4 +55,26 @@ class DailyRateRulesTest {
         assertThat(DailyRateRules.unknownYears(published, THIS_YEAR)).containsExactly(2013, 2025, 2026);
         assertThat(DailyRateRules.unknownYears(List.of(2027), 2013)).containsExactly(2012, 2013);
     }
+
+    @Test
+    void fiftyThousandNokIsTheHighestPlausibleRate() {
+        assertThat(DailyRateRules.validate(2024, THIS_YEAR, new BigDecimal("50000"), "x")).isEmpty();
+        assertThat(DailyRateRules.validate(2024, THIS_YEAR, new BigDecimal("50000.00"), "x")).isEmpty();
+        assertThat(DailyRateRules.validate(2024, THIS_YEAR, new BigDecimal("50000.01"), "x"))
+                .containsExactly(new ReferenceDataError("nokPerDay", "must be at most 50000 NOK"));
+    }
+
+    @Test
+    void aRateHasAtMostTwoDecimalsTheOre() {
+        assertThat(DailyRateRules.validate(2024, THIS_YEAR, new BigDecimal("5745.25"), "x")).isEmpty();
+        assertThat(DailyRateRules.validate(2024, THIS_YEAR, new BigDecimal("5745.250"), "x")).isEmpty();
+        assertThat(DailyRateRules.validate(2024, THIS_YEAR, new BigDecimal("5745.255"), "x"))
+                .containsExactly(new ReferenceDataError("nokPerDay", "must have at most 2 decimals (øre)"));
+    }
+
+    @Test
+    void aYearOutOfRangeIsToldTheRangeUpToNextYear() {
+        assertThat(DailyRateRules.validate(2011, THIS_YEAR, new BigDecimal("4000"), "x"))
+                .containsExactly(new ReferenceDataError("year", "must be between 2012 and 2027"));
+    }
 }

@@ -59,4 +59,25 @@ class PopulationFiguresTest {
     void everyFigureNamesItsSource() {
         assertThat(fields(PopulationFigures.validate(2022, 2026, RANA_2022, ""))).containsExactly("source");
     }
+
+    @Test
+    void anAgeGroupWithoutInhabitantsIsZeroNotMissing() {
+        Map<String, Integer> noneOver90 = new HashMap<>(RANA_2022);
+        noneOver90.put("90+", 0);
+        assertThat(PopulationFigures.validate(2022, 2026, noneOver90, "SSB")).isEmpty();
+    }
+
+    @Test
+    void theFirstYearOfFiguresIsAccepted() {
+        assertThat(PopulationFigures.validate(PopulationFigures.FIRST_YEAR, 2026, RANA_2022, "SSB")).isEmpty();
+        assertThat(fields(PopulationFigures.validate(PopulationFigures.FIRST_YEAR - 1, 2026, RANA_2022, "SSB"))).containsExactly("year");
+    }
+
+    @Test
+    void anUnknownAgeGroupIsToldTheAgeGroupsThereAre() {
+        Map<String, Integer> figures = new HashMap<>(RANA_2022);
+        figures.put("100+", 2);
+        assertThat(PopulationFigures.validate(2022, 2026, figures, "SSB")).containsExactly(new ReferenceDataError("ageGroups.100+",
+                "unknown age group; use 0-17, 18-29, 30-49, 50-66, 67-79, 80-89, 90+"));
+    }
 }

@@ -263,4 +263,23 @@ class DayCounterTest {
         assertThat(figures.periods()).isEmpty();
         assertThat(figures.dischargeReadyDays()).isZero();
     }
+
+    @Test
+    void ofTwoCanReceiveAnswersInOnePeriodTheEarliestReadyDateEndsTheBilling() {
+        // Whichever answer came first: once the municipality could receive the patient, it no longer pays.
+        StayFigures laterDateSecond = admitted()
+                .declared("2024-03-04T09:00").notice("2024-03-04T10:00")
+                .municipalityReady("2024-03-05T12:00", "2024-03-07")
+                .municipalityReady("2024-03-06T12:00", "2024-03-09")
+                .discharged("2024-03-10T11:00").figures("2024-12-31");
+        StayFigures earlierDateSecond = admitted()
+                .declared("2024-03-04T09:00").notice("2024-03-04T10:00")
+                .municipalityReady("2024-03-05T12:00", "2024-03-09")
+                .municipalityReady("2024-03-06T12:00", "2024-03-07")
+                .discharged("2024-03-10T11:00").figures("2024-12-31");
+        assertThat(laterDateSecond.periods().getFirst().billableUntil()).isEqualTo(LocalDate.of(2024, 3, 7));
+        assertThat(earlierDateSecond.periods().getFirst().billableUntil()).isEqualTo(LocalDate.of(2024, 3, 7));
+        assertThat(laterDateSecond.billableDays()).isEqualTo(3);
+        assertThat(earlierDateSecond.billableDays()).isEqualTo(3);
+    }
 }

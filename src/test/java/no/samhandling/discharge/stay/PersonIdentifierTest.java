@@ -93,4 +93,34 @@ class PersonIdentifierTest {
         String fnr = withCheckDigits("010190100");
         assertThat(PersonIdentifier.parse(fnr).orElseThrow().toString()).doesNotContain(fnr.substring(0, 6));
     }
+
+    @Test
+    void theFirstCheckDigitMayLeaveARemainderOfUpToThreeUnderThe2032RuleButNotFour() {
+        // 231285456 with first check digit 4 leaves remainder 3, with 5 remainder 4; both second check digits fit.
+        assertThat(PersonIdentifier.parse("23128545646")).isPresent();
+        assertThat(PersonIdentifier.parse("23128545654")).isEmpty();
+    }
+
+    @Test
+    void theFirstCheckDigitIsPartOfItsOwnWeightedSum() {
+        // The weighted sum of the nine digits plus the check digit itself must leave remainder 0 to 3.
+        assertThat(PersonIdentifier.parse("15037712377")).isPresent();
+        // Second check digit fits, first does not (remainder 8): subtracting the check digit would leave 0.
+        assertThat(PersonIdentifier.parse("15037712342")).isEmpty();
+    }
+
+    @Test
+    void eachKindHasItsCodeAndTheFhirIdentifierSystemOfHl7Norway() {
+        assertThat(PersonIdentifier.Kind.FODSELSNUMMER.code()).isEqualTo("fodselsnummer");
+        assertThat(PersonIdentifier.Kind.FODSELSNUMMER.fhirSystem()).isEqualTo("urn:oid:2.16.578.1.12.4.1.4.1");
+        assertThat(PersonIdentifier.Kind.D_NUMMER.code()).isEqualTo("d-nummer");
+        assertThat(PersonIdentifier.Kind.D_NUMMER.fhirSystem()).isEqualTo("urn:oid:2.16.578.1.12.4.1.4.2");
+        assertThat(PersonIdentifier.Kind.FELLES_HJELPENUMMER.code()).isEqualTo("felles-hjelpenummer");
+        assertThat(PersonIdentifier.Kind.FELLES_HJELPENUMMER.fhirSystem()).isEqualTo("urn:oid:2.16.578.1.12.4.1.4.3");
+    }
+
+    @Test
+    void printsItsKindAndMasksEveryDigit() {
+        assertThat(PersonIdentifier.parse("15037712377").orElseThrow().toString()).isEqualTo("fodselsnummer:***********");
+    }
 }

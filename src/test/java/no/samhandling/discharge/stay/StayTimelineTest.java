@@ -97,4 +97,25 @@ class StayTimelineTest {
         assertThat(replay(history).violation()).isEmpty();
         assertThat(replay(history).status()).isEqualTo(StayStatus.MUNICIPALITY_READY);
     }
+
+    @Test
+    void aSecondAdmissionOnTheSameStayIsRefused() {
+        assertThat(refusal(admittedAt("2024-03-01T10:00").add(new StayEvent.Admitted(HistoryBuilder.at("2024-03-02T10:00")))))
+                .isEqualTo("The patient is already admitted on this stay.");
+    }
+
+    @Test
+    void aHistoryWithoutAnAdmissionIsRefused() {
+        assertThat(StayTimeline.replay(java.util.List.of()).violation().orElseThrow().reason())
+                .isEqualTo("A stay starts with the admission.");
+        assertThat(StayTimeline.replay(java.util.List.of()).status()).isNull();
+    }
+
+    @Test
+    void aRefusalNamesTheEventThatCannotHappen() {
+        assertThat(refusal(admittedAt("2024-03-05T10:00").declared("2024-03-04T10:00")))
+                .isEqualTo("Nothing can happen before the admission: a discharge-ready declaration is dated before it.");
+        assertThat(refusal(admittedAt("2024-03-01T10:00").discharged("2024-03-02T10:00").withdrawn("2024-03-03T10:00")))
+                .isEqualTo("The patient has been discharged; a withdrawal cannot come after the discharge.");
+    }
 }
