@@ -35,6 +35,10 @@ public final class TestTokens {
         return forRole("integration").sign(devKey());
     }
 
+    public static String poolAdmin(java.util.UUID pool) {
+        return forRole("pool-admin").claim("pool", pool.toString()).sign(devKey());
+    }
+
     public static String ward(String hospitalOrganisationNumber) {
         return forRole("ward").claim("hospital", hospitalOrganisationNumber).sign(devKey());
     }
