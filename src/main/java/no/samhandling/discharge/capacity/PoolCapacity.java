@@ -23,11 +23,11 @@ public final class PoolCapacity {
     public record Bed(UUID id, BedStatus status) {
     }
 
-    /** The beds a patient has on some day: an allocation, from its first day through its last. */
+    /** A bed a patient has: an allocation, from its first day through its last (null: until discharge). */
     public record Occupation(UUID bedId, LocalDate from, LocalDate through) {
 
         public boolean covers(LocalDate day) {
-            return !day.isBefore(from) && !day.isAfter(through);
+            return !day.isBefore(from) && (through == null || !day.isAfter(through));
         }
     }
 

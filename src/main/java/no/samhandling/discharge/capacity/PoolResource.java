@@ -16,6 +16,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import no.samhandling.discharge.capacity.AllocationViews.AllocateBed;
+import no.samhandling.discharge.capacity.AllocationViews.AllocationView;
 import no.samhandling.discharge.capacity.PoolCommands.AddBed;
 import no.samhandling.discharge.capacity.PoolCommands.ChangeBedStatus;
 import no.samhandling.discharge.capacity.PoolCommands.CreatePool;
@@ -46,10 +48,12 @@ public class PoolResource {
     private static final String DAY = "The day to show, e.g. 2025-03-10 (default today)";
 
     private final PoolService pools;
+    private final AllocationService allocations;
     private final Callers callers;
 
-    PoolResource(PoolService pools, Callers callers) {
+    PoolResource(PoolService pools, AllocationService allocations, Callers callers) {
         this.pools = pools;
+        this.allocations = allocations;
         this.callers = callers;
     }
 
@@ -114,5 +118,25 @@ public class PoolResource {
                                  @HeaderParam("If-Match") @Parameter(description = "The bed's version as last read") String ifMatch) {
         BedView bed = pools.changeStatus(callers.current(), id, bedId, IfMatch.version(ifMatch), command);
         return Response.ok(bed).tag(Long.toString(bed.version())).build();
+    }
+
+    @POST
+    @Path("/{id}/beds/{bedId}/allocations")
+    @RolesAllowed({Roles.MUNICIPAL_INTAKE, Roles.INTEGRATION, Roles.ADMIN})
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Give the bed to a discharge-ready patient (tildel seng)",
+            description = "From a day (today, or later to reserve a bed that will be free) through a day, or until discharge. This is "
+                    + "also the municipality's answer under § 11: it can receive the patient from the first day, offer: the bed pool; "
+                    + "the hospital is told as with any answer. Only for patients the intake team's municipality pays for, in pools "
+                    + "it takes part in. A bed that is reserved, closed, occupied, contaminated or isolated, or already given to "
+                    + "someone for any of the days, is refused (409, naming the allocation in the way).")
+    @APIResponse(responseCode = "201", description = "The allocation", content = @Content(schema = @Schema(implementation = AllocationView.class)))
+    @APIResponse(responseCode = "400", description = "Days in the past, or a last day before the first")
+    @APIResponse(responseCode = "403", description = "The patient's municipality does not take part in the pool, or not your role")
+    @APIResponse(responseCode = "404", description = "No such pool, bed, or stay visible to you")
+    @APIResponse(responseCode = "409", description = "The bed cannot be given (status, or another patient has it on some of the days), "
+            + "the patient already has a bed on those days, or the stay cannot be answered now")
+    public Response allocate(@PathParam("id") UUID id, @PathParam("bedId") UUID bedId, @Valid @NotNull AllocateBed command) {
+        return Response.status(Response.Status.CREATED).entity(allocations.allocate(callers.current(), id, bedId, command)).build();
     }
 }

@@ -210,7 +210,8 @@ public class PoolService {
 
     /** The days patients have the pool's beds, as far as they matter for {@code day}. */
     Collection<PoolCapacity.Occupation> occupations(UUID poolId, LocalDate day) {
-        return List.of();
+        return BedAllocation.<BedAllocation>list("poolId = ?1 and from <= ?2 and (through is null or through >= ?2)", poolId, day).stream()
+                .map(a -> new PoolCapacity.Occupation(a.bedId, a.from, a.through)).toList();
     }
 
     private static BedView bedView(PoolBed bed, LocalDate day, Collection<PoolCapacity.Occupation> occupations) {
