@@ -66,6 +66,7 @@ final class BenchMessages {
     private static Outgoing message(JsonNode example, String topic, String key, String stayId, String patient, String municipality) {
         ObjectNode bundle = example.deepCopy();
         replaceMunicipality(bundle, municipality);
+        shiftDates(bundle);
         String messageId = UUID.randomUUID().toString();
         bundle.put("id", UUID.randomUUID().toString());
         for (JsonNode entry : bundle.withArray("entry")) {
@@ -80,6 +81,30 @@ final class BenchMessages {
         }
         String event = bundle.at("/entry/0/resource/eventCoding/code").asText();
         return new Outgoing(topic, key, messageId, event, bundle.toString());
+    }
+
+    /**
+     * The examples' dates (March 2025) moved to the last two weeks, as a hospital sends them (§ 10: the
+     * notice goes the same day): a period open since March 2025 would have over 600 discharge-ready days,
+     * which the service stores and rewrites on every event, and the benchmark would measure that instead.
+     */
+    private static final long DAYS_SHIFT = java.time.temporal.ChronoUnit.DAYS.between(LocalDate.of(2025, 3, 1),
+            LocalDate.now(java.time.ZoneId.of("Europe/Oslo")).minusDays(14));
+    private static final java.util.regex.Pattern DATE = java.util.regex.Pattern.compile("^(\\d{4}-\\d{2}-\\d{2})(T.*)?$");
+
+    private static void shiftDates(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            object.properties().forEach(field -> {
+                java.util.regex.Matcher date = field.getValue().isTextual() ? DATE.matcher(field.getValue().asText()) : null;
+                if (date != null && date.matches()) {
+                    object.put(field.getKey(), LocalDate.parse(date.group(1)).plusDays(DAYS_SHIFT) + (date.group(2) == null ? "" : date.group(2)));
+                } else {
+                    shiftDates(field.getValue());
+                }
+            });
+        } else if (node.isArray()) {
+            node.forEach(BenchMessages::shiftDates);
+        }
     }
 
     /** The examples' municipality (Rana, 1833) becomes the stay's, wherever it is named. */

@@ -243,7 +243,7 @@ public class OutboxRelay {
             if (message.refusals >= config.relayQuarantineAfter()) {
                 message.quarantinedAt = clock.instant();
                 metrics.quarantined();
-                LOG.errorf("Outbox message %s (%s to %s) quarantined after %d refusals: %s. An administrator can release it "
+                LOG.warnf("Outbox message %s (%s to %s) quarantined after %d refusals: %s. An administrator can release it "
                         + "(POST /outbox/quarantine/%s/release).", message.id, message.eventCode, message.topic, message.refusals,
                         error.getMessage(), message.id);
                 return true;

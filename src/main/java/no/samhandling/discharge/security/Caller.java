@@ -19,7 +19,7 @@ public record Caller(String principal, Set<String> roles, String hospital, Strin
 
     /** The role the audit log records: the strongest one the token carries. */
     public String primaryRole() {
-        for (String role : new String[] {Roles.ADMIN, Roles.INTEGRATION, Roles.WARD, Roles.MUNICIPAL_INTAKE, Roles.BOARD}) {
+        for (String role : new String[] {Roles.ADMIN, Roles.INTEGRATION, Roles.WARD, Roles.MUNICIPAL_INTAKE, Roles.POOL_ADMIN, Roles.BOARD}) {
             if (roles.contains(role)) {
                 return role;
             }

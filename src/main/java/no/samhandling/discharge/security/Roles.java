@@ -11,6 +11,8 @@ public final class Roles {
     public static final String BOARD = "board";
     /** A hospital or municipal system integrating over the API. */
     public static final String INTEGRATION = "integration";
+    /** Administrator of one bed pool (sengepool): manages its beds; the token names the pool ({@code pool} claim, its id). */
+    public static final String POOL_ADMIN = "pool-admin";
     /** Administrator of the service and its reference data. */
     public static final String ADMIN = "admin";
 

@@ -68,12 +68,19 @@ public class StayEvents {
     /** Appends an event the ward or the municipality reports, if the stay's history allows it. */
     @Transactional
     public StayView record(Caller caller, UUID stayId, OptionalLong expectedVersion, StayEvent event) {
-        return record(caller, stayId, expectedVersion, event, null);
+        return viewing.view(recordRow(caller, stayId, expectedVersion, event, null));
     }
 
-    /** As {@link #record(Caller, UUID, OptionalLong, StayEvent)}, for an event a hospital or municipal system reported in a message. */
+    /**
+     * As {@link #record(Caller, UUID, OptionalLong, StayEvent)}, for an event a hospital or municipal system
+     * reported in a message: nobody reads an answer, so none is built (it cost a message a third of its effect).
+     */
     @Transactional
-    public StayView record(Caller caller, UUID stayId, OptionalLong expectedVersion, StayEvent event, String sourceMessageId) {
+    public void record(Caller caller, UUID stayId, OptionalLong expectedVersion, StayEvent event, String sourceMessageId) {
+        recordRow(caller, stayId, expectedVersion, event, sourceMessageId);
+    }
+
+    private Appended recordRow(Caller caller, UUID stayId, OptionalLong expectedVersion, StayEvent event, String sourceMessageId) {
         Stay stay = StayAccess.visibleStay(caller, stayId);
         checkVersion(stay, expectedVersion);
         checkEvent(event, "");
@@ -87,14 +94,15 @@ public class StayEvents {
     @Transactional(Transactional.TxType.MANDATORY)
     StayView admitted(Caller caller, Stay stay, Admitted admitted) {
         StayEventRow row = originalRow(stay.id, 1, admitted, caller);
-        return append(caller, stay, new ArrayList<>(), row, "register-stay", admitted);
+        return viewing.view(append(caller, stay, new ArrayList<>(), row, "register-stay", admitted));
     }
 
     @Transactional
     public StayView correct(Caller caller, UUID stayId, UUID eventId, OptionalLong expectedVersion, JsonNode corrected, String reason) {
         Stay stay = StayAccess.visibleStay(caller, stayId);
         List<StayEventRow> rows = StayEventRow.ofStay(stay.id);
-        return correct(caller, stayId, eventId, expectedVersion, parseCorrection(eventInForce(rows, eventId).event(), corrected), reason, null);
+        return viewing.view(correctRow(caller, stayId, eventId, expectedVersion, parseCorrection(eventInForce(rows, eventId).event(), corrected),
+                reason, null));
     }
 
     /**
@@ -102,8 +110,13 @@ public class StayEvents {
      * reported in a message, {@code sourceMessageId} is that message's id.
      */
     @Transactional
-    public StayView correct(Caller caller, UUID stayId, UUID eventId, OptionalLong expectedVersion, StayEvent correctedEvent,
-                            String reason, String sourceMessageId) {
+    public void correct(Caller caller, UUID stayId, UUID eventId, OptionalLong expectedVersion, StayEvent correctedEvent,
+                        String reason, String sourceMessageId) {
+        correctRow(caller, stayId, eventId, expectedVersion, correctedEvent, reason, sourceMessageId);
+    }
+
+    private Appended correctRow(Caller caller, UUID stayId, UUID eventId, OptionalLong expectedVersion, StayEvent correctedEvent,
+                                String reason, String sourceMessageId) {
         Stay stay = StayAccess.visibleStay(caller, stayId);
         checkVersion(stay, expectedVersion);
         List<StayEventRow> rows = new ArrayList<>(StayEventRow.ofStay(stay.id));
@@ -125,11 +138,15 @@ public class StayEvents {
 
     @Transactional
     public StayView cancel(Caller caller, UUID stayId, UUID eventId, OptionalLong expectedVersion, String reason) {
-        return cancel(caller, stayId, eventId, expectedVersion, reason, null);
+        return viewing.view(cancelRow(caller, stayId, eventId, expectedVersion, reason, null));
     }
 
     @Transactional
-    public StayView cancel(Caller caller, UUID stayId, UUID eventId, OptionalLong expectedVersion, String reason, String sourceMessageId) {
+    public void cancel(Caller caller, UUID stayId, UUID eventId, OptionalLong expectedVersion, String reason, String sourceMessageId) {
+        cancelRow(caller, stayId, eventId, expectedVersion, reason, sourceMessageId);
+    }
+
+    private Appended cancelRow(Caller caller, UUID stayId, UUID eventId, OptionalLong expectedVersion, String reason, String sourceMessageId) {
         Stay stay = StayAccess.visibleStay(caller, stayId);
         checkVersion(stay, expectedVersion);
         List<StayEventRow> rows = new ArrayList<>(StayEventRow.ofStay(stay.id));
@@ -161,7 +178,11 @@ public class StayEvents {
                 .toList();
     }
 
-    private StayView append(Caller caller, Stay stay, List<StayEventRow> rows, StayEventRow row, String action, StayEvent event) {
+    /** A stay after an event was appended, with its event rows: what a view is built from. */
+    record Appended(Stay stay, List<StayEventRow> rows) {
+    }
+
+    private Appended append(Caller caller, Stay stay, List<StayEventRow> rows, StayEventRow row, String action, StayEvent event) {
         rows.add(row);
         List<RecordedEvent> recorded = codec.recorded(rows);
         List<Effective> history = StayHistory.effective(recorded);
@@ -182,7 +203,7 @@ public class StayEvents {
         Stay.flush();
         notifyMunicipality(stay, rows, row, event, history);
         audit.record(caller, action, stay.id);
-        return viewing.view(stay, rows);
+        return new Appended(stay, rows);
     }
 
     /**

@@ -35,17 +35,17 @@ public class StayService {
         return registration.register(caller, command, stayId);
     }
 
-    public StayView record(Caller caller, UUID stayId, OptionalLong expectedVersion, StayEvent event, String sourceMessageId) {
-        return events.record(caller, stayId, expectedVersion, event, sourceMessageId);
+    public void record(Caller caller, UUID stayId, OptionalLong expectedVersion, StayEvent event, String sourceMessageId) {
+        events.record(caller, stayId, expectedVersion, event, sourceMessageId);
     }
 
-    public StayView correct(Caller caller, UUID stayId, UUID eventId, OptionalLong expectedVersion, StayEvent correctedEvent,
-                            String reason, String sourceMessageId) {
-        return events.correct(caller, stayId, eventId, expectedVersion, correctedEvent, reason, sourceMessageId);
+    public void correct(Caller caller, UUID stayId, UUID eventId, OptionalLong expectedVersion, StayEvent correctedEvent,
+                        String reason, String sourceMessageId) {
+        events.correct(caller, stayId, eventId, expectedVersion, correctedEvent, reason, sourceMessageId);
     }
 
-    public StayView cancel(Caller caller, UUID stayId, UUID eventId, OptionalLong expectedVersion, String reason, String sourceMessageId) {
-        return events.cancel(caller, stayId, eventId, expectedVersion, reason, sourceMessageId);
+    public void cancel(Caller caller, UUID stayId, UUID eventId, OptionalLong expectedVersion, String reason, String sourceMessageId) {
+        events.cancel(caller, stayId, eventId, expectedVersion, reason, sourceMessageId);
     }
 
     public List<Effective> eventsOfMessage(Caller caller, UUID stayId, String messageId) {

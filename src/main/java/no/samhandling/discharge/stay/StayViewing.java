@@ -52,6 +52,10 @@ class StayViewing {
         return DailyRate.<DailyRate>listAll().stream().collect(Collectors.toMap(rate -> rate.year, rate -> rate.nokPerDay));
     }
 
+    StayView view(StayEvents.Appended appended) {
+        return view(appended.stay(), appended.rows());
+    }
+
     StayView view(Stay stay, List<StayEventRow> rows) {
         List<RecordedEvent> recorded = codec.recorded(rows);
         Set<UUID> inForceRows = StayHistory.recordsInForce(recorded);

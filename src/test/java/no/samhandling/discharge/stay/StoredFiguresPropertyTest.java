@@ -138,7 +138,7 @@ class StoredFiguresPropertyTest {
         List<StayEvent> acceptedEvents = new ArrayList<>();
         for (StayEvent event : planned) {
             attempt(() -> {
-                StayView view = events.record(INTEGRATION, stay.id(), OptionalLong.empty(), event, null);
+                StayView view = events.record(INTEGRATION, stay.id(), OptionalLong.empty(), event);
                 accepted.add(view.events().getLast().id());
                 acceptedEvents.add(event);
             });

@@ -31,6 +31,14 @@ public final class TestTokens {
         return forRole("board").sign(devKey());
     }
 
+    public static String integration() {
+        return forRole("integration").sign(devKey());
+    }
+
+    public static String poolAdmin(java.util.UUID pool) {
+        return forRole("pool-admin").claim("pool", pool.toString()).sign(devKey());
+    }
+
     public static String ward(String hospitalOrganisationNumber) {
         return forRole("ward").claim("hospital", hospitalOrganisationNumber).sign(devKey());
     }

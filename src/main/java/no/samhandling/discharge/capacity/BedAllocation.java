@@ -1,0 +1,47 @@
+package no.samhandling.discharge.capacity;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** A bed given to a patient (a stay) from a day through a day, or until discharge when {@code through} is absent. */
+@Entity
+@Table(name = "bed_allocation")
+public class BedAllocation extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "pool_id")
+    public UUID poolId;
+
+    @Column(name = "bed_id")
+    public UUID bedId;
+
+    @Column(name = "stay_id")
+    public UUID stayId;
+
+    public String municipality;
+
+    @Column(name = "from_date")
+    public LocalDate from;
+
+    @Column(name = "through_date")
+    public LocalDate through;
+
+    @Column(name = "allocated_at")
+    public Instant allocatedAt;
+
+    @Column(name = "allocated_by")
+    public String allocatedBy;
+
+    @Version
+    public long version;
+}
