@@ -5,6 +5,7 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.path.json.config.JsonPathConfig;
 import io.restassured.response.ValidatableResponse;
+import no.samhandling.discharge.testsupport.TestClock;
 import no.samhandling.discharge.testsupport.TestPatients;
 import no.samhandling.discharge.testsupport.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,6 +42,7 @@ class StatisticsResourceTest {
     static final String HELGELANDSSYKEHUSET = "983974929";
     static final String ALSTAHAUG = "1820";
     static final String VEFSN = "1824";
+    static final String HEMNES = "1832";
 
     private final String ward = TestTokens.ward(HELGELANDSSYKEHUSET);
     private static String vefsnStay;
@@ -144,6 +146,49 @@ class StatisticsResourceTest {
                 .when().get("/statistics/discharge-ready-days")
                 .then().statusCode(200).extract().asString();
         assertThat(board.lines()).anySatisfy(line -> assertThat(line).startsWith("1820;Alstahaug;2017-03-01;2017-03-31;< 5;< 5;< 5;< 5;< 5;"));
+    }
+
+    @Test
+    void aPeriodStillRunningCountsUpToTodayAsTheStaysOwnViewDoes() {
+        // Hemnes, May 2016 (daily rate 4 505 NOK): declared and notified on 2 May; nothing is stored for it then.
+        try {
+            TestClock.fixAt("2016-05-02T12:00");
+            String stay = waiting(HEMNES, "2016-05-02");
+            TestClock.fixAt("2016-05-10T12:00");
+            may2016(HEMNES).body("current.dischargeReadyDays", equalTo(8)).body("current.billableDays", equalTo(8))
+                    .body("current.billedAmount", equalTo(36040.00f));
+            given().auth().oauth2(ward).when().get("/stays/" + stay).then().statusCode(200).body("figures.dischargeReadyDays", equalTo(8));
+            TestClock.fixAt("2016-05-12T12:00");
+            may2016(HEMNES).body("current.dischargeReadyDays", equalTo(10));
+            post(ward, stay, "discharge", Map.of("dischargedAt", "2016-05-12T10:00:00+02:00", "destination", "home")).statusCode(200);
+            may2016(HEMNES).body("current.dischargeReadyDays", equalTo(10)).body("current.stays", equalTo(1));
+        } finally {
+            TestClock.release();
+        }
+    }
+
+    @Test
+    void aRangeOverNewYearDividesByTheDayWeightedMeanOfItsYearsPopulations() throws IOException {
+        long days2016 = 31;
+        long days2017 = 31;
+        long expected = Math.round((population(HEMNES, "2016") * days2016 + population(HEMNES, "2017") * days2017) / 62.0);
+        JsonPath answer = json(given().auth().oauth2(TestTokens.admin()).queryParam("groupBy", "municipality")
+                .queryParam("healthPartnership", partnershipId()).queryParam("from", "2016-12-01").queryParam("to", "2017-01-31")
+                .when().get("/statistics/discharge-ready-days").then().statusCode(200));
+        assertThat(answer.getLong("groups.find { it.key == '1832' }.current.population")).isEqualTo(expected);
+        assertThat(answer.getList("groups.find { it.key == '1832' }.current.populationYears", Integer.class)).containsExactly(2016, 2017);
+    }
+
+    private ValidatableResponse may2016(String municipality) {
+        return given().auth().oauth2(TestTokens.admin()).queryParam("groupBy", "municipality").queryParam("healthPartnership", partnershipId())
+                .queryParam("from", "2016-05-01").queryParam("to", "2016-05-31")
+                .when().get("/statistics/discharge-ready-days").then().statusCode(200).rootPath("groups.find { it.key == '" + municipality + "' }");
+    }
+
+    private static long population(String municipality, String year) throws IOException {
+        return Files.readAllLines(Path.of("src/main/reference-data/population-nord.csv")).stream().map(line -> line.split(","))
+                .filter(f -> f[0].equals(municipality) && f[1].equals(year) && f[2].equals("all")).mapToLong(f -> Long.parseLong(f[3]))
+                .findFirst().orElseThrow();
     }
 
     @Test
