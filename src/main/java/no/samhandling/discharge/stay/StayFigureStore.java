@@ -20,6 +20,7 @@ import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -129,6 +130,30 @@ public class StayFigureStore {
 
     public List<PeriodFacts> periodsOf(UUID stayId) {
         return periodsOf(List.of(stayId)).getOrDefault(stayId, List.of());
+    }
+
+    /** A discharge-ready day of an open period that {@code stay_day} does not hold yet. */
+    public record UnstoredDay(UUID stayId, LocalDate date, boolean billable) {
+    }
+
+    /**
+     * The days from {@code from} to {@code to} (inclusive) of the periods still open that are not stored yet:
+     * those from the date of the period's last computation up to today (exclusive), counted from its stored
+     * facts as the views count them ({@link DayCounter#days}). A sum over {@code stay_day} plus these is the
+     * figure up to today. Reads only the open periods (one per waiting patient), never the events.
+     */
+    public List<UnstoredDay> unstoredDaysOfOpenPeriods(LocalDate from, LocalDate to) {
+        LocalDate today = OsloTime.today(clock);
+        List<UnstoredDay> days = new ArrayList<>();
+        for (StayPeriodRow row : StayPeriodRow.<StayPeriodRow>list("endedOn is null")) {
+            LocalDate storedUntil = LocalDate.ofInstant(row.computedAt, OsloTime.ZONE);
+            for (DayFact day : DayCounter.days(row.facts(), today)) {
+                if (!day.date().isBefore(storedUntil) && !day.date().isBefore(from) && !day.date().isAfter(to)) {
+                    days.add(new UnstoredDay(row.stayId, day.date(), day.billable()));
+                }
+            }
+        }
+        return days;
     }
 
     /** The outcome of a recomputation: which rules the figures are now counted by, and how many stays changed rules. */

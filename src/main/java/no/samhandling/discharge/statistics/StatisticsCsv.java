@@ -1,0 +1,74 @@
+package no.samhandling.discharge.statistics;
+
+import no.samhandling.discharge.statistics.StatisticsViews.DischargeReadyDayStatistics;
+import no.samhandling.discharge.statistics.StatisticsViews.GroupFigures;
+import no.samhandling.discharge.statistics.StatisticsViews.PeriodFigures;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The statistics as CSV for a Norwegian spreadsheet (Excel, LibreOffice with Norwegian settings): ';' between
+ * fields, ',' as the decimal mark, UTF-8 with a byte order mark (so Excel reads æøå), CRLF line ends, a header
+ * in Norwegian bokmål, one row per group; a suppressed count is "< 5", an unknown figure empty.
+ */
+final class StatisticsCsv {
+
+    static final String BOM = "\uFEFF";
+    static final List<String> HEADER = List.of("Gruppe", "Navn", "Fra", "Til", "Overliggerdøgn", "Betalingsdøgn", "Opphold", "Pasienter",
+            "Fakturert beløp (NOK)", "År uten kjent døgnpris", "Innbyggere", "Befolkningsår", "Overliggerdøgn per 1000 innbyggere",
+            "Betalingsdøgn per 1000 innbyggere", "Skjult (under 5 pasienter)", "Forrige periode fra", "Forrige periode til",
+            "Overliggerdøgn forrige periode", "Betalingsdøgn forrige periode", "Overliggerdøgn per 1000 forrige periode",
+            "Endring overliggerdøgn", "Endring betalingsdøgn", "Endring overliggerdøgn per 1000");
+
+    private StatisticsCsv() {
+    }
+
+    static String of(DischargeReadyDayStatistics answer) {
+        StringBuilder csv = new StringBuilder(BOM);
+        line(csv, HEADER);
+        for (GroupFigures group : answer.groups()) {
+            PeriodFigures c = group.current();
+            PeriodFigures p = group.previous();
+            var change = group.change();
+            line(csv, List.of(group.key(), group.name(), answer.from().toString(), answer.to().toString(),
+                    count(c, c.dischargeReadyDays()), count(c, c.billableDays()), count(c, c.stays()), count(c, c.patients()),
+                    c.suppressed() ? "< 5" : decimal(c.billedAmount()), years(c.unknownRateYears()), whole(c.population()),
+                    years(c.populationYears()), c.suppressed() ? "< 5" : decimal(c.dischargeReadyDaysPer1000()),
+                    c.suppressed() ? "< 5" : decimal(c.billableDaysPer1000()), c.suppressed() ? "ja" : "nei",
+                    answer.previousFrom().toString(), answer.previousTo().toString(),
+                    count(p, p.dischargeReadyDays()), count(p, p.billableDays()), p.suppressed() ? "< 5" : decimal(p.dischargeReadyDaysPer1000()),
+                    change == null ? "" : whole(change.dischargeReadyDays()), change == null ? "" : whole(change.billableDays()),
+                    change == null ? "" : decimal(change.dischargeReadyDaysPer1000())));
+        }
+        return csv.toString();
+    }
+
+    private static String count(PeriodFigures figures, Long value) {
+        return figures.suppressed() ? "< 5" : whole(value);
+    }
+
+    private static String whole(Long value) {
+        return value == null ? "" : value.toString();
+    }
+
+    static String decimal(BigDecimal value) {
+        return value == null ? "" : value.toPlainString().replace('.', ',');
+    }
+
+    private static String years(List<Integer> years) {
+        return years == null ? "" : years.stream().map(String::valueOf).collect(Collectors.joining(" "));
+    }
+
+    private static void line(StringBuilder csv, List<String> fields) {
+        csv.append(fields.stream().map(StatisticsCsv::field).collect(Collectors.joining(";"))).append("\r\n");
+    }
+
+    private static String field(String value) {
+        if (value.contains(";") || value.contains("\"") || value.contains("\n") || value.contains("\r")) {
+            return '"' + value.replace("\"", "\"\"") + '"';
+        }
+        return value;
+    }
+}

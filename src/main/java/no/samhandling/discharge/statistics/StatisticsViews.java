@@ -1,0 +1,64 @@
+package no.samhandling.discharge.statistics;
+
+import no.samhandling.discharge.stay.ServiceArea;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/** The JSON of the statistics: aggregates only, never personal data. */
+public final class StatisticsViews {
+
+    private StatisticsViews() {
+    }
+
+    @Schema(name = "DischargeReadyDayStatistics", description = "Discharge-ready days and billable days per group, for a date range and the "
+            + "previous range of the same length")
+    public record DischargeReadyDayStatistics(
+            GroupBy groupBy,
+            Basis basis,
+            @Schema(description = "First day of the range") LocalDate from,
+            @Schema(description = "Last day of the range (inclusive)") LocalDate to,
+            @Schema(description = "The range of the same length just before, for the change") LocalDate previousFrom,
+            LocalDate previousTo,
+            @Schema(description = "Only the members of this health partnership, when given") String healthPartnership,
+            @Schema(description = "Only this service area, when given") ServiceArea serviceArea,
+            @Schema(description = "The denominator of the per-1000 rates, in words") String denominator,
+            @Schema(description = "The privacy rule, in words") String suppressionRule,
+            @Schema(description = "Whether the rule applied to this answer (board members)") boolean suppressionApplied,
+            List<GroupFigures> groups) {
+    }
+
+    @Schema(name = "StatisticsGroup", description = "One group's figures for the range, the previous range, and the change")
+    public record GroupFigures(
+            @Schema(description = "Municipality number, health partnership id, hospital trust organisation number, or helse-nord") String key,
+            String name,
+            @Schema(description = "Municipalities in the group") int municipalities,
+            PeriodFigures current,
+            PeriodFigures previous,
+            @Schema(description = "Current minus previous; null where either is suppressed or unknown") Change change) {
+    }
+
+    @Schema(name = "StatisticsPeriodFigures", description = "The figures of one range. Counts are null when suppressed.")
+    public record PeriodFigures(
+            @Schema(description = "Fewer than 5 patients and a board member asked: the counts and rates are null") boolean suppressed,
+            @Schema(description = "Discharge-ready days (overliggerdøgn) in the range") Long dischargeReadyDays,
+            @Schema(description = "Billable days (§ 13) in the range") Long billableDays,
+            @Schema(description = "Stays with discharge-ready days in the range") Long stays,
+            @Schema(description = "Patients with discharge-ready days in the range") Long patients,
+            @Schema(description = "NOK: each billable day at its own year's daily rate; null where a rate is unknown") BigDecimal billedAmount,
+            @Schema(description = "Years with billable days whose daily rate is not known") List<Integer> unknownRateYears,
+            @Schema(description = "The denominator: inhabitants on 1 January, the mean over the range's years weighted by the range's days "
+                    + "in each; null when a year's population of a member is missing") Long population,
+            @Schema(description = "The years whose population on 1 January is used") List<Integer> populationYears,
+            @Schema(description = "Years of the range without a population figure for every member") List<Integer> populationUnknownYears,
+            @Schema(description = "Crude: days ÷ population × 1000, not annualised") BigDecimal dischargeReadyDaysPer1000,
+            BigDecimal billableDaysPer1000) {
+    }
+
+    @Schema(name = "StatisticsChange", description = "Current range minus the previous one")
+    public record Change(Long dischargeReadyDays, Long billableDays, BigDecimal billedAmount, BigDecimal dischargeReadyDaysPer1000,
+                         BigDecimal billableDaysPer1000) {
+    }
+}
