@@ -22,6 +22,13 @@ public final class AllocationViews {
             @Schema(description = "Last day in the bed; until discharge when absent") LocalDate through) {
     }
 
+    @Schema(name = "MoveBed", description = "The other bed of the pool and the first day in it; the patient's bed until then is "
+            + "given up the day before")
+    public record MoveBed(
+            @NotNull @Schema(description = "The bed to move to") UUID bedId,
+            @NotNull @Schema(description = "First day in the new bed (today or later), e.g. 2025-03-12") LocalDate from) {
+    }
+
     @Schema(name = "BedAllocation", description = "A pool bed given to a patient (sengetildeling)")
     public record AllocationView(
             UUID id,

@@ -36,6 +36,23 @@ public final class Allocations {
         return Optional.empty();
     }
 
+    /**
+     * The problem with the first day in another bed, if any: it lies before today, or outside the days of the
+     * allocation it continues (from its first day through its last; an allocation until discharge has no last).
+     */
+    public static Optional<String> moveProblem(LocalDate allocatedFrom, LocalDate allocatedThrough, LocalDate from, LocalDate today) {
+        if (from.isBefore(today)) {
+            return Optional.of("must be today (" + today + ") or later: a patient is moved from now on, not in the past");
+        }
+        if (from.isBefore(allocatedFrom)) {
+            return Optional.of("must be on or after the allocation's first day (" + allocatedFrom + ")");
+        }
+        if (allocatedThrough != null && from.isAfter(allocatedThrough)) {
+            return Optional.of("must be on or before the allocation's last day (" + allocatedThrough + ")");
+        }
+        return Optional.empty();
+    }
+
     /** An allocation the bed (or the patient) already has. */
     public record Booked(UUID allocationId, LocalDate from, LocalDate through) {
     }

@@ -42,6 +42,34 @@ public class BedAllocation extends PanacheEntityBase {
     @Column(name = "allocated_by")
     public String allocatedBy;
 
+    @Column(name = "ended_at")
+    public Instant endedAt;
+
+    @Column(name = "ended_by")
+    public String endedBy;
+
+    /** discharged, withdrawn, declaration-cancelled or moved; absent while it runs as allocated. */
+    @Column(name = "end_reason")
+    public String endReason;
+
+    /** A reservation ended before its first day: kept for the history, holding no bed. */
+    public boolean cancelled;
+
+    @Column(name = "moved_to")
+    public UUID movedTo;
+
     @Version
     public long version;
+
+    /** Ends the allocation on {@code lastDay}, or cancels it when that is before its first day. */
+    void end(LocalDate lastDay, String reason, Instant at, String by) {
+        if (lastDay.isBefore(from)) {
+            cancelled = true;
+        } else {
+            through = lastDay;
+        }
+        endedAt = at;
+        endedBy = by;
+        endReason = reason;
+    }
 }

@@ -42,6 +42,10 @@ public class BedPool extends PanacheEntityBase {
     @CollectionTable(name = "bed_pool_quota", joinColumns = @JoinColumn(name = "pool_id"))
     public List<Quota> quotas = new ArrayList<>();
 
+    /** The care level its beds offer (omsorgsnivå), a CareLevel code. */
+    @Column(name = "care_level")
+    public String careLevel;
+
     @Column(name = "created_at")
     public Instant createdAt;
 

@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.UriInfo;
 import no.samhandling.discharge.capacity.CapacityCommands.PublishCapacity;
 import no.samhandling.discharge.capacity.CapacityViews.CapacityView;
 import no.samhandling.discharge.capacity.CapacityViews.FigureView;
+import no.samhandling.discharge.capacity.UtilisationViews.MunicipalUtilisationView;
 import no.samhandling.discharge.security.Callers;
 import no.samhandling.discharge.security.Roles;
 import no.samhandling.discharge.web.Page;
@@ -40,10 +41,12 @@ public class CapacityResource {
     private static final String NUMBER = "Municipality number (kommunenummer), e.g. 1833 for Rana";
 
     private final CapacityService capacity;
+    private final UtilisationService utilisation;
     private final Callers callers;
 
-    CapacityResource(CapacityService capacity, Callers callers) {
+    CapacityResource(CapacityService capacity, UtilisationService utilisation, Callers callers) {
         this.capacity = capacity;
+        this.utilisation = utilisation;
         this.callers = callers;
     }
 
@@ -97,5 +100,25 @@ public class CapacityResource {
                                     @QueryParam("date") @Parameter(description = "Only figures for this day") LocalDate date,
                                     @BeanParam @Valid PageRequest page) {
         return capacity.history(callers.current(), number, careLevel, date, page);
+    }
+
+    @GET
+    @Path("/bed-pools")
+    @RolesAllowed({Roles.MUNICIPAL_INTAKE, Roles.BOARD, Roles.INTEGRATION, Roles.ADMIN})
+    @Operation(summary = "The municipality's use of bed pools (kommunens bruk av sengepooler)",
+            description = "The bed pools it takes part in: their beds, occupied and free bed-days per day and for the period added up, "
+                    + "with the occupancy in percent, and per pool the bed-days the municipality's patients had and its quotas with the "
+                    + "bed-days booked and left. Two weeks from today unless from and through say otherwise (at most 92 days). Counts only, "
+                    + "no personal data. An intake team sees its own municipality; boards see every municipality.")
+    @APIResponse(responseCode = "200", description = "The municipality's use of bed pools",
+            content = @Content(schema = @Schema(implementation = MunicipalUtilisationView.class)))
+    @APIResponse(responseCode = "400", description = "A range of days that is wrong")
+    @APIResponse(responseCode = "403", description = "Another municipality's intake team")
+    @APIResponse(responseCode = "404", description = "No such municipality")
+    public MunicipalUtilisationView bedPools(@PathParam("number") @Parameter(description = NUMBER)
+                                             @Pattern(regexp = "[0-9]{4}", message = "must be 4 digits, e.g. 1833") String number,
+                                             @QueryParam("from") @Parameter(description = "First day, e.g. 2025-03-01 (default today)") LocalDate from,
+                                             @QueryParam("through") @Parameter(description = "Last day (default 13 days after from)") LocalDate through) {
+        return utilisation.municipality(callers.current(), number, from, through);
     }
 }

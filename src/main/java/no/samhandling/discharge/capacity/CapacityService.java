@@ -41,10 +41,12 @@ public class CapacityService {
     static final int LONGEST_RANGE_SHOWN = 92;
 
     private final CapacityConfig config;
+    private final CapacityReports reports;
     private final Clock clock;
 
-    CapacityService(CapacityConfig config, Clock clock) {
+    CapacityService(CapacityConfig config, CapacityReports reports, Clock clock) {
         this.config = config;
+        this.reports = reports;
         this.clock = clock;
     }
 
@@ -84,7 +86,7 @@ public class CapacityService {
         return current(municipality, command.from(), through);
     }
 
-    /** Stores a publication whose content has been checked (a capacity-update message), in the caller's transaction. */
+    /** Stores a publication whose content has been checked (REST or a capacity-update message) and reports it to the region, in the caller's transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
     void store(Publication publication) {
         UUID id = UUID.randomUUID();
@@ -107,6 +109,7 @@ public class CapacityService {
                 row.persist();
             }
         }
+        reports.municipalityPublished(publication);
     }
 
     /** Problems with a range of days to publish, as field errors (empty when it is fine). */
@@ -125,15 +128,24 @@ public class CapacityService {
     public CapacityView current(Caller caller, String number, LocalDate from, LocalDate through) {
         Municipality municipality = municipality(number);
         requireReader(caller, municipality);
-        LocalDate first = from == null ? OsloTime.today(clock) : from;
-        LocalDate last = through == null ? first.plusDays(DEFAULT_DAYS_SHOWN - 1) : through;
-        if (last.isBefore(first)) {
-            throw ProblemException.invalid(List.of(new Problem.FieldError("through", "must be on or after from (" + first + ")")));
+        Shown shown = Shown.of(from, through, OsloTime.today(clock));
+        return current(municipality, shown.from(), shown.through());
+    }
+
+    /** The days a GET shows: from (default today) through (default two weeks on), at most {@link #LONGEST_RANGE_SHOWN}. */
+    record Shown(LocalDate from, LocalDate through) {
+
+        static Shown of(LocalDate from, LocalDate through, LocalDate today) {
+            LocalDate first = from == null ? today : from;
+            LocalDate last = through == null ? first.plusDays(DEFAULT_DAYS_SHOWN - 1) : through;
+            if (last.isBefore(first)) {
+                throw ProblemException.invalid(List.of(new Problem.FieldError("through", "must be on or after from (" + first + ")")));
+            }
+            if (ChronoUnit.DAYS.between(first, last) + 1 > LONGEST_RANGE_SHOWN) {
+                throw ProblemException.invalid(List.of(new Problem.FieldError("through", "at most " + LONGEST_RANGE_SHOWN + " days at a time")));
+            }
+            return new Shown(first, last);
         }
-        if (ChronoUnit.DAYS.between(first, last) + 1 > LONGEST_RANGE_SHOWN) {
-            throw ProblemException.invalid(List.of(new Problem.FieldError("through", "at most " + LONGEST_RANGE_SHOWN + " days at a time")));
-        }
-        return current(municipality, first, last);
     }
 
     @Transactional

@@ -21,6 +21,7 @@ public final class PoolCommands {
     @Schema(name = "CreateBedPool", description = "A new bed pool: who runs it, who may use it, and their quotas")
     public record CreatePool(
             @NotBlank @Size(max = 200) @Schema(example = "Helgeland felles korttidssenger") String name,
+            @Schema(description = "The care level its beds offer (omsorgsnivå); short-term-bed when absent") CareLevel careLevel,
             @Schema(description = "Hospital trusts running the pool (organisation numbers)")
             List<@NotNull @Pattern(regexp = "[0-9]{9}", message = "must be 9 digits, e.g. 983974929") String> hospitals,
             @Schema(description = "Municipalities running the pool (kommunenummer)")

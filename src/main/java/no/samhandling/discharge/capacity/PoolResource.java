@@ -18,6 +18,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import no.samhandling.discharge.capacity.AllocationViews.AllocateBed;
 import no.samhandling.discharge.capacity.AllocationViews.AllocationView;
+import no.samhandling.discharge.capacity.AllocationViews.MoveBed;
+import no.samhandling.discharge.capacity.UtilisationViews.PoolUtilisationView;
 import no.samhandling.discharge.capacity.PoolCommands.AddBed;
 import no.samhandling.discharge.capacity.PoolCommands.ChangeBedStatus;
 import no.samhandling.discharge.capacity.PoolCommands.CreatePool;
@@ -49,11 +51,13 @@ public class PoolResource {
 
     private final PoolService pools;
     private final AllocationService allocations;
+    private final UtilisationService utilisation;
     private final Callers callers;
 
-    PoolResource(PoolService pools, AllocationService allocations, Callers callers) {
+    PoolResource(PoolService pools, AllocationService allocations, UtilisationService utilisation, Callers callers) {
         this.pools = pools;
         this.allocations = allocations;
+        this.utilisation = utilisation;
         this.callers = callers;
     }
 
@@ -138,5 +142,43 @@ public class PoolResource {
             + "the patient already has a bed on those days, or the stay cannot be answered now")
     public Response allocate(@PathParam("id") UUID id, @PathParam("bedId") UUID bedId, @Valid @NotNull AllocateBed command) {
         return Response.status(Response.Status.CREATED).entity(allocations.allocate(callers.current(), id, bedId, command)).build();
+    }
+
+    @POST
+    @Path("/{id}/allocations/{allocationId}/move")
+    @RolesAllowed({Roles.MUNICIPAL_INTAKE, Roles.INTEGRATION, Roles.ADMIN})
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Move the patient to another bed of the pool (flytt pasient til annen seng)",
+            description = "From a day (today or later, within the allocation's days) the patient has the other bed: the allocation ends "
+                    + "the day before (it is cancelled when the move is on its first day) and a new one takes the rest of its days, in one "
+                    + "transaction. When the other bed is reserved, closed, occupied, contaminated or isolated, given to someone else on any "
+                    + "of those days (409 naming that allocation) or the move would exceed the municipality's quota, nothing changes. "
+                    + "Moving an allocation that has ended (also one moved already) is 409.")
+    @APIResponse(responseCode = "201", description = "The new allocation", content = @Content(schema = @Schema(implementation = AllocationView.class)))
+    @APIResponse(responseCode = "400", description = "A day in the past or outside the allocation's days, or the bed the patient has")
+    @APIResponse(responseCode = "403", description = "Not your role")
+    @APIResponse(responseCode = "404", description = "No such pool, allocation or bed, or the patient is not visible to you")
+    @APIResponse(responseCode = "409", description = "The bed cannot be given for those days, the quota would be exceeded, or the allocation has ended")
+    public Response move(@PathParam("id") UUID id, @PathParam("allocationId") UUID allocationId, @Valid @NotNull MoveBed command) {
+        return Response.status(Response.Status.CREATED).entity(allocations.move(callers.current(), id, allocationId, command)).build();
+    }
+
+    @GET
+    @Path("/{id}/utilisation")
+    @RolesAllowed({Roles.MUNICIPAL_INTAKE, Roles.POOL_ADMIN, Roles.BOARD, Roles.INTEGRATION, Roles.ADMIN})
+    @Operation(summary = "How much the pool is used (utnyttelse av sengepool)",
+            description = "Per day and for the period: beds, occupied and free bed-days (liggedøgn) and the occupancy in percent (occupied ÷ "
+                    + "beds); per participating municipality the bed-days its patients had and its quotas (kvoter) with the bed-days booked "
+                    + "and left. Beds count at their status now. Two weeks from today unless from and through say otherwise (at most 92 "
+                    + "days). Counts only, no personal data: for boards, the pool's administrator and the intake teams of the municipalities "
+                    + "that take part in it.")
+    @APIResponse(responseCode = "200", description = "The pool's use", content = @Content(schema = @Schema(implementation = PoolUtilisationView.class)))
+    @APIResponse(responseCode = "400", description = "A range of days that is wrong")
+    @APIResponse(responseCode = "403", description = "Another pool's administrator, or an intake team of a municipality that does not take part")
+    @APIResponse(responseCode = "404", description = "No such pool")
+    public PoolUtilisationView utilisation(@PathParam("id") UUID id,
+                                           @QueryParam("from") @Parameter(description = "First day, e.g. 2025-03-01 (default today)") LocalDate from,
+                                           @QueryParam("through") @Parameter(description = "Last day (default 13 days after from)") LocalDate through) {
+        return utilisation.pool(callers.current(), id, from, through);
     }
 }

@@ -38,10 +38,12 @@ import java.util.UUID;
 public class PoolService {
 
     private final PoolAdministrators administrators;
+    private final CapacityReports reports;
     private final Clock clock;
 
-    PoolService(PoolAdministrators administrators, Clock clock) {
+    PoolService(PoolAdministrators administrators, CapacityReports reports, Clock clock) {
         this.administrators = administrators;
+        this.reports = reports;
         this.clock = clock;
     }
 
@@ -99,6 +101,7 @@ public class PoolService {
             pool.operators.add(operator);
         });
         pool.participants.addAll(participants);
+        pool.careLevel = (command.careLevel() == null ? CareLevel.SHORT_TERM_BED : command.careLevel()).code();
         for (QuotaCommand command1 : quotas) {
             BedPool.Quota quota = new BedPool.Quota();
             quota.municipality = Municipality.findByCurrentOrFormerNumber(command1.municipality()).orElseThrow().number;
@@ -133,7 +136,7 @@ public class PoolService {
         LocalDate shown = day == null ? OsloTime.today(clock) : day;
         var found = BedPool.<BedPool>find("order by name");
         List<BedPool> pools = found.page(page.page(), page.size()).list();
-        return Page.of(pools, page, found.count(), pool -> new PoolSummary(pool.id, pool.name, runBy(pool),
+        return Page.of(pools, page, found.count(), pool -> new PoolSummary(pool.id, pool.name, careLevel(pool), runBy(pool),
                 List.copyOf(pool.participants), capacity(pool.id, shown)));
     }
 
@@ -158,6 +161,7 @@ public class PoolService {
         bed.updatedAt = clock.instant();
         bed.updatedBy = caller.principal();
         bed.persist();
+        reports.poolChanged(pool.id);
         return bedView(bed, OsloTime.today(clock), occupations(pool.id, OsloTime.today(clock)));
     }
 
@@ -173,6 +177,7 @@ public class PoolService {
         bed.updatedAt = clock.instant();
         bed.updatedBy = caller.principal();
         PoolBed.getEntityManager().flush();
+        reports.poolChanged(pool.id);
         LocalDate today = OsloTime.today(clock);
         return bedView(bed, today, occupations(pool.id, today));
     }
@@ -198,20 +203,34 @@ public class PoolService {
         Collection<PoolCapacity.Occupation> occupations = occupations(pool.id, day);
         List<QuotaView> quotas = pool.quotas.stream().map(q -> new QuotaView(q.municipality, q.from, q.through, q.bedDays))
                 .sorted(Comparator.comparing(QuotaView::municipality).thenComparing(QuotaView::from)).toList();
-        return new PoolView(pool.id, pool.name, runBy(pool), List.copyOf(pool.participants), quotas,
+        return new PoolView(pool.id, pool.name, careLevel(pool), runBy(pool), List.copyOf(pool.participants), quotas,
                 CapacityOnDay.of(PoolCapacity.on(day, beds.stream().map(PoolService::state).toList(), occupations)),
                 beds.stream().map(bed -> bedView(bed, day, occupations)).toList(), pool.version);
     }
 
     private CapacityOnDay capacity(UUID poolId, LocalDate day) {
+        return CapacityOnDay.of(summary(poolId, day));
+    }
+
+    /** The pool's beds on a day, counted from its beds and allocations. */
+    static PoolCapacity.Summary summary(UUID poolId, LocalDate day) {
         List<PoolCapacity.Bed> beds = PoolBed.<PoolBed>list("poolId", poolId).stream().map(PoolService::state).toList();
-        return CapacityOnDay.of(PoolCapacity.on(day, beds, occupations(poolId, day)));
+        return PoolCapacity.on(day, beds, occupations(poolId, day));
     }
 
     /** The days patients have the pool's beds, as far as they matter for {@code day}. */
-    Collection<PoolCapacity.Occupation> occupations(UUID poolId, LocalDate day) {
-        return BedAllocation.<BedAllocation>list("poolId = ?1 and from <= ?2 and (through is null or through >= ?2)", poolId, day).stream()
-                .map(a -> new PoolCapacity.Occupation(a.bedId, a.from, a.through)).toList();
+    static Collection<PoolCapacity.Occupation> occupations(UUID poolId, LocalDate day) {
+        return occupations(poolId, day, day);
+    }
+
+    /** The days patients have the pool's beds (cancelled reservations hold none), as far as they matter for the days from–through. */
+    static List<PoolCapacity.Occupation> occupations(UUID poolId, LocalDate from, LocalDate through) {
+        return BedAllocation.<BedAllocation>list("poolId = ?1 and cancelled = false and from <= ?3 and (through is null or through >= ?2)",
+                poolId, from, through).stream().map(a -> new PoolCapacity.Occupation(a.bedId, a.from, a.through)).toList();
+    }
+
+    static CareLevel careLevel(BedPool pool) {
+        return Coded.find(CareLevel.class, pool.careLevel).orElseThrow();
     }
 
     private static BedView bedView(PoolBed bed, LocalDate day, Collection<PoolCapacity.Occupation> occupations) {

@@ -151,7 +151,7 @@ final class EmbeddedKafkaBroker implements AutoCloseable {
      * until the broker auto-creates it. Topics renamed in configuration are still auto-created.
      */
     static final List<String> SERVICE_TOPICS = List.of("municipality.fhir.in", "municipality.fhir.in.dlq", "municipality.fhir.out",
-            "hospital.fhir.in", "hospital.fhir.in.dlq", "hospital.fhir.out");
+            "hospital.fhir.in", "hospital.fhir.in.dlq", "hospital.fhir.out", "capacity.fhir.out");
 
     private static void createTopics(String bootstrapServers) {
         try (Admin admin = Admin.create(Map.of(

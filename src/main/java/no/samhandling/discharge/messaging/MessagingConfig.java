@@ -13,9 +13,13 @@ public interface MessagingConfig {
     @WithDefault("municipality.fhir.out")
     String municipalityOutTopic();
 
-    /** Topic of the messages (acknowledgements) to hospital systems. */
+    /** Topic of the messages (acknowledgements, the municipalities' answers) to hospital systems. */
     @WithDefault("hospital.fhir.out")
     String hospitalOutTopic();
+
+    /** Topic of the capacity reports (MeasureReports of bed pools and municipal receiving capacity) for the region. */
+    @WithDefault("capacity.fhir.out")
+    String capacityOutTopic();
 
     /** How often the outbox relay looks for messages to publish (read by its schedule). */
     @WithDefault("1s")

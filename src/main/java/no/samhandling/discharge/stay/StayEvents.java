@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolation;
@@ -51,9 +52,10 @@ public class StayEvents {
     private final OutboundMessages outbound;
     private final StayFigureStore figures;
     private final StayViewing viewing;
+    private final Event<DischargeReadinessEnded> readinessEnded;
 
     StayEvents(StayEventCodec codec, StayConfig config, AuditLog audit, Clock clock, ObjectMapper json, Validator validator,
-               OutboundMessages outbound, StayFigureStore figures, StayViewing viewing) {
+               OutboundMessages outbound, StayFigureStore figures, StayViewing viewing, Event<DischargeReadinessEnded> readinessEnded) {
         this.codec = codec;
         this.config = config;
         this.audit = audit;
@@ -63,6 +65,7 @@ public class StayEvents {
         this.outbound = outbound;
         this.figures = figures;
         this.viewing = viewing;
+        this.readinessEnded = readinessEnded;
     }
 
     /** Appends an event the ward or the municipality reports, if the stay's history allows it. */
@@ -190,7 +193,7 @@ public class StayEvents {
         if (outcome.violation().isPresent()) {
             throw new StayException(StayException.Kind.IMPOSSIBLE_TRANSITION, outcome.violation().get().reason());
         }
-        if (StayMessageEvent.forStayEvent(event.type()).isPresent()) {
+        if (StayMessageEvent.forStayEvent(event.type()).or(() -> StayMessageEvent.forHospital(event.type())).isPresent()) {
             row.messageId = UUID.randomUUID();
         }
         row.persist();
@@ -202,8 +205,32 @@ public class StayEvents {
         figures.store(stay, history, row.id);
         Stay.flush();
         notifyMunicipality(stay, rows, row, event, history);
+        notifyHospital(stay, rows, row, event);
         audit.record(caller, action, stay.id);
+        readinessEnded(caller, stay, row, event, outcome.status()).ifPresent(readinessEnded::fire);
         return new Appended(stay, rows);
+    }
+
+    /**
+     * The end of the stay's discharge readiness, when this event ended it: a discharge or withdrawal on its own
+     * day, a cancellation (of the declaration) that leaves the patient admitted and not discharge-ready, today.
+     */
+    private Optional<DischargeReadinessEnded> readinessEnded(Caller caller, Stay stay, StayEventRow row, StayEvent event, StayStatus status) {
+        if (status.waitingForMunicipality()) {
+            return Optional.empty();
+        }
+        if ("cancellation".equals(row.kind)) {
+            // After a discharge, the discharge itself ended it.
+            return status == StayStatus.ADMITTED ? Optional.of(new DischargeReadinessEnded(caller, stay.id, OsloTime.today(clock),
+                    DischargeReadinessEnded.Reason.DECLARATION_CANCELLED)) : Optional.empty();
+        }
+        DischargeReadinessEnded.Reason reason = switch (event) {
+            case StayEvent.Discharged d -> DischargeReadinessEnded.Reason.DISCHARGED;
+            case StayEvent.Withdrawn w -> DischargeReadinessEnded.Reason.WITHDRAWN;
+            default -> null;
+        };
+        return Optional.ofNullable(reason).map(r -> new DischargeReadinessEnded(caller, stay.id,
+                event.occurredAt().atZone(OsloTime.ZONE).toLocalDate(), r));
     }
 
     /**
@@ -211,10 +238,25 @@ public class StayEvents {
      * or cancellation refers to the message of the event it replaces.
      */
     private void notifyMunicipality(Stay stay, List<StayEventRow> rows, StayEventRow row, StayEvent event, List<Effective> history) {
-        Optional<StayMessageEvent> message = StayMessageEvent.forStayEvent(event.type());
-        if (message.isEmpty()) {
-            return;
-        }
+        StayMessageEvent.forStayEvent(event.type()).ifPresent(message ->
+                // Keyed by the municipality number: one municipality's messages keep their order.
+                outbound.send(StayMessageBuilder.bundle(facts(stay, rows, row, message, event, history)), OutboundTopic.MUNICIPALITY,
+                        stay.payingMunicipality, stay.id.toString()));
+    }
+
+    /**
+     * Queues the message the hospital must hear about: the municipality's answer under § 11, however it came
+     * (REST, a bed allocation, a municipal system's message). Keyed by the stay id, as every message of the
+     * hospital side: one patient's messages keep their order, with the acknowledgements of the hospital's own.
+     */
+    private void notifyHospital(Stay stay, List<StayEventRow> rows, StayEventRow row, StayEvent event) {
+        StayMessageEvent.forHospital(event.type()).ifPresent(message ->
+                outbound.send(StayMessageBuilder.bundle(facts(stay, rows, row, message, event, List.of())), OutboundTopic.HOSPITAL,
+                        stay.id.toString(), stay.id.toString()));
+    }
+
+    private StayMessageFacts facts(Stay stay, List<StayEventRow> rows, StayEventRow row, StayMessageEvent message, StayEvent event,
+                                   List<Effective> history) {
         UUID replaced = row.replaces != null ? row.replaces : row.cancels;
         MessageStatus status = switch (row.kind) {
             case "correction" -> MessageStatus.CORRECTED;
@@ -224,11 +266,9 @@ public class StayEvents {
         UUID replacedMessage = replaced == null ? null
                 : rows.stream().filter(r -> r.id.equals(replaced)).map(r -> r.messageId).findFirst().orElse(null);
         PersonIdentifier.Kind kind = PersonIdentifier.parse(stay.patientIdentifier).orElseThrow().kind();
-        StayMessageFacts facts = new StayMessageFacts(row.messageId, message.get(), status, replacedMessage, clock.instant(),
+        return new StayMessageFacts(row.messageId, message, status, replacedMessage, clock.instant(),
                 stay.id, kind.fhirSystem(), stay.patientIdentifier, stay.hospital, stay.ward, stay.serviceArea,
                 stay.payingMunicipality, stay.admittedAt, event, declarationBefore(history, event.occurredAt()));
-        // Keyed by the municipality number: one municipality's messages keep their order.
-        outbound.send(StayMessageBuilder.bundle(facts), OutboundTopic.MUNICIPALITY, stay.payingMunicipality, stay.id.toString());
     }
 
     private static DeclaredDischargeReady declarationBefore(List<Effective> history, Instant time) {

@@ -34,6 +34,9 @@ final class StayMessageBuilder {
     }
 
     static Bundle bundle(StayMessageFacts facts) {
+        if (facts.stayEvent() instanceof StayEvent.MunicipalityAnswered answer) {
+            return answer(facts, answer);
+        }
         Bundle bundle = FhirEnvelope.message(facts.messageId(), facts.event().code(), facts.event().display(), facts.messageStatus(),
                 facts.replacesMessageId(), facts.sentAt());
         MessageHeader header = FhirEnvelope.header(bundle);
@@ -68,6 +71,47 @@ final class StayMessageBuilder {
                     .addType(new CodeableConcept(new Coding("http://terminology.hl7.org/CodeSystem/v3-ParticipationType", "ATND", "attender")));
             add(bundle, assessor);
         }
+        return bundle;
+    }
+
+    /**
+     * The municipality's answer under § 11, forwarded to the hospital: sent by the municipality (the sender), by
+     * way of the service (the source), to the hospital, about the stay (the Encounter by its stay id alone: the
+     * hospital knows its patient, so the message carries no personal identifier).
+     */
+    private static Bundle answer(StayMessageFacts facts, StayEvent.MunicipalityAnswered answer) {
+        Bundle bundle = FhirEnvelope.message(facts.messageId(), facts.event().code(), facts.event().display(), facts.messageStatus(),
+                facts.replacesMessageId(), facts.sentAt());
+        MessageHeader header = FhirEnvelope.header(bundle);
+        Organization municipality = new Organization();
+        municipality.setId(java.util.UUID.randomUUID().toString());
+        municipality.addIdentifier().setSystem(FhirNames.MUNICIPALITY_NUMBER).setValue(facts.payingMunicipality());
+        Organization hospital = new Organization();
+        hospital.setId(java.util.UUID.randomUUID().toString());
+        hospital.addIdentifier().setSystem(FhirNames.ORGANISATION_NUMBER).setValue(facts.hospitalOrganisationNumber());
+        Encounter encounter = new Encounter();
+        encounter.setId(java.util.UUID.randomUUID().toString());
+        encounter.addIdentifier().setSystem(StayFhirNames.STAY_ID).setValue(facts.stayId().toString());
+        encounter.setStatus(Encounter.EncounterStatus.INPROGRESS);
+        encounter.setClass_(new Coding(ACT_CODE, "IMP", "inpatient encounter"));
+        encounter.setServiceProvider(ref(hospital));
+        encounter.addExtension(FhirNames.EXTENSION + "answered-at", new DateTimeType(answer.occurredAt().toString()));
+        encounter.addExtension(FhirNames.EXTENSION + "can-receive", new BooleanType(answer.canReceive()));
+        if (answer.readyFrom() != null) {
+            encounter.addExtension(FhirNames.EXTENSION + "ready-from", new DateType(answer.readyFrom().toString()));
+        }
+        if (answer.expectedReadyOn() != null) {
+            encounter.addExtension(FhirNames.EXTENSION + "expected-ready-on", new DateType(answer.expectedReadyOn().toString()));
+        }
+        if (answer.offer() != null) {
+            encounter.addExtension(FhirNames.EXTENSION + "offer", new StringType(answer.offer()));
+        }
+        header.addDestination().setEndpoint(StayFhirNames.HOSPITAL_ENDPOINT + facts.hospitalOrganisationNumber()).setReceiver(ref(hospital));
+        header.setSender(ref(municipality));
+        header.addFocus(ref(encounter));
+        add(bundle, encounter);
+        add(bundle, municipality);
+        add(bundle, hospital);
         return bundle;
     }
 

@@ -30,6 +30,11 @@ enum StayMessageEvent implements Coded {
         return display;
     }
 
+    /** Which stay events the hospital must hear about, and as which message: the municipality's answer (§ 11). */
+    static Optional<StayMessageEvent> forHospital(EventType type) {
+        return type == EventType.MUNICIPALITY_ANSWERED ? Optional.of(MUNICIPALITY_RESPONSE) : Optional.empty();
+    }
+
     /** Which stay events the municipality must hear about, and as which message. */
     static Optional<StayMessageEvent> forStayEvent(EventType type) {
         return Optional.ofNullable(switch (type) {

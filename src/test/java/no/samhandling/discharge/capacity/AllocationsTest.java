@@ -54,6 +54,21 @@ class AllocationsTest {
     }
 
     /** Two ranges overlap exactly when some day lies in both. */
+    @Test
+    void aMoveIsFromTodayOnWithinTheAllocationsDays() {
+        LocalDate today = LocalDate.of(2025, 3, 10);
+        LocalDate first = LocalDate.of(2025, 3, 8);
+        LocalDate last = LocalDate.of(2025, 3, 20);
+        assertThat(Allocations.moveProblem(first, last, today, today)).isEmpty();
+        assertThat(Allocations.moveProblem(first, last, last, today)).isEmpty();
+        assertThat(Allocations.moveProblem(first, null, today.plusDays(300), today)).isEmpty();
+        assertThat(Allocations.moveProblem(today, last, today, today)).as("on its first day").isEmpty();
+        assertThat(Allocations.moveProblem(first, last, today.minusDays(1), today)).hasValueSatisfying(p -> assertThat(p).contains("today (2025-03-10)"));
+        assertThat(Allocations.moveProblem(today.plusDays(2), last, today.plusDays(1), today))
+                .hasValueSatisfying(p -> assertThat(p).contains("first day (2025-03-12)"));
+        assertThat(Allocations.moveProblem(first, last, last.plusDays(1), today)).hasValueSatisfying(p -> assertThat(p).contains("last day (2025-03-20)"));
+    }
+
     @Property
     void overlapMeansADayInBoth(@ForAll @IntRange(max = 20) int from, @ForAll @IntRange(max = 10) int length,
                                 @ForAll @IntRange(max = 20) int otherFrom, @ForAll @IntRange(max = 10) int otherLength) {
