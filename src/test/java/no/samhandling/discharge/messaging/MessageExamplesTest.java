@@ -46,7 +46,7 @@ class MessageExamplesTest {
     @ParameterizedTest
     @ValueSource(strings = {"admission-notice", "discharge-ready-notice", "discharge-ready-withdrawn", "patient-discharged",
             "municipality-response", "acknowledgement-ok", "acknowledgement-fatal-error", "discharge-ready-notice-corrected",
-            "discharge-ready-notice-cancelled", "capacity-update"})
+            "discharge-ready-notice-cancelled", "capacity-update", "capacity-report"})
     void everyExampleIsAValidFhirR4Message(String name) throws IOException {
         Bundle bundle = example(name);
         assertThat(bundle.getType()).isEqualTo(Bundle.BundleType.MESSAGE);

@@ -82,8 +82,14 @@ class StayMessagesFlowTest {
         String can = UUID.randomUUID().toString();
         fromMunicipality(MunicipalityResponses.canReceive(can, OKSNES, stay.toString(), "2025-03-07", "2025-03-06T09:00:00+01:00"));
 
-        List<ConsumerRecord<String, String>> hospitalAcks = awaitRecords("hospital.fhir.out", r -> r.key().equals(stay.toString()), 3);
+        List<ConsumerRecord<String, String>> hospitalAcks = awaitRecords("hospital.fhir.out",
+                r -> r.key().equals(stay.toString()) && header(r.value()).hasResponse(), 3);
         assertThat(hospitalAcks).extracting(r -> header(r.value()).getResponse().getCode()).containsOnly(MessageHeader.ResponseType.OK);
+        // Both answers are forwarded to the hospital, keyed by the stay, in the order they were applied.
+        List<ConsumerRecord<String, String>> answers = awaitRecords("hospital.fhir.out",
+                r -> r.key().equals(stay.toString()) && "municipality-response".equals(header(r.value()).getEventCoding().getCode()), 2);
+        assertThat(answers).extracting(r -> r.value().contains("\"valueBoolean\":true")).containsExactly(false, true);
+        assertThat(answers).allSatisfy(r -> assertThat(r.value()).contains(OKSNES, NORDLANDSSYKEHUSET).doesNotContain(patient));
         List<ConsumerRecord<String, String>> toMunicipality = awaitRecords("municipality.fhir.out",
                 r -> OKSNES.equals(r.key()) && r.value().contains(stay.toString()), 3);
         assertThat(toMunicipality).extracting(r -> header(r.value()).getEventCoding().getCode())
@@ -103,7 +109,7 @@ class StayMessagesFlowTest {
                 .body("figures.periods[0].billableUntil", equalTo("2025-03-07"));
 
         FhirValidation validation = FhirValidation.forService(FhirContext.forR4Cached());
-        for (ConsumerRecord<String, String> record : toMunicipality) {
+        for (ConsumerRecord<String, String> record : java.util.stream.Stream.concat(toMunicipality.stream(), answers.stream()).toList()) {
             List<SingleValidationMessage> errors = validation.messageErrors(record.value());
             assertThat(errors).as("errors against FHIR R4 and the profile of %s", header(record.value()).getEventCoding().getCode()).isEmpty();
         }
