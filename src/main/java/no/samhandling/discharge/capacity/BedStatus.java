@@ -37,10 +37,20 @@ public enum BedStatus implements Coded {
     }
 
     /**
-     * Whether a patient may be given the bed: a free bed, or one being cleaned (housekeeping is done before
-     * anyone arrives). A reserved, closed, occupied, contaminated or isolated bed is not given to anyone else.
+     * Whether a patient may be given the bed: only a free (unoccupied) one, as in HL7 v2 table 0116 and SANER:
+     * a reserved, closed, occupied, contaminated or isolated bed, or one still being cleaned, is not given to
+     * anyone (the pool's administrator sets it free when it is ready).
      */
     public boolean canBeAllocated() {
+        return this == FREE;
+    }
+
+    /**
+     * Whether a patient given the bed shows as occupying it: a free bed, and one being cleaned while given (its
+     * housekeeping is part of the stay). A bed taken out of use (closed, contaminated, isolated, reserved,
+     * occupied by someone placed elsewhere) shows that status instead.
+     */
+    public boolean showsItsPatient() {
         return this == FREE || this == BEING_CLEANED;
     }
 }

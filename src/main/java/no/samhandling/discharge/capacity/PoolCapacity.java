@@ -38,7 +38,7 @@ public final class PoolCapacity {
     /** The status a bed has on a day, given its own status and the patients it is allocated to. */
     public static BedStatus on(LocalDate day, Bed bed, Collection<Occupation> occupations) {
         boolean allocated = occupations.stream().anyMatch(o -> o.bedId().equals(bed.id()) && o.covers(day));
-        if (allocated && bed.status().canBeAllocated()) {
+        if (allocated && bed.status().showsItsPatient()) {
             return BedStatus.OCCUPIED;
         }
         return bed.status();

@@ -113,8 +113,8 @@ public class PoolResource {
     @RolesAllowed({Roles.POOL_ADMIN, Roles.INTEGRATION, Roles.ADMIN})
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Set a bed's status (sengestatus)",
-            description = "free, occupied, reserved, closed, being-cleaned, contaminated or isolated (HL7 v2 table 0116). A reserved, "
-                    + "closed, occupied, contaminated or isolated bed is not given to a patient. The pool's administrator or an administrator.")
+            description = "free, occupied, reserved, closed, being-cleaned, contaminated or isolated (HL7 v2 table 0116). Only a free bed "
+                    + "is given to a patient. The pool's administrator or an administrator.")
     @APIResponse(responseCode = "200", description = "The bed", content = @Content(schema = @Schema(implementation = BedView.class)))
     @APIResponse(responseCode = "404", description = "No such pool or bed")
     @APIResponse(responseCode = "409", description = "Changed by someone else since the version in If-Match")
@@ -133,13 +133,14 @@ public class PoolResource {
                     + "also the municipality's answer under § 11: it can receive the patient from the first day, offer: the bed pool; "
                     + "the hospital is told as with any answer. Only for patients the intake team's municipality pays for, in pools "
                     + "it takes part in. A bed that is reserved, closed, occupied, contaminated or isolated, or already given to "
-                    + "someone for any of the days, is refused (409, naming the allocation in the way).")
+                    + "someone for any of the days, is refused (409, naming the allocation in the way), and so is one being cleaned, "
+                    + "or days that would exceed the municipality's quota in the pool (409 naming the quota, the bed-days booked and those asked for).")
     @APIResponse(responseCode = "201", description = "The allocation", content = @Content(schema = @Schema(implementation = AllocationView.class)))
     @APIResponse(responseCode = "400", description = "Days in the past, or a last day before the first")
     @APIResponse(responseCode = "403", description = "The patient's municipality does not take part in the pool, or not your role")
     @APIResponse(responseCode = "404", description = "No such pool, bed, or stay visible to you")
     @APIResponse(responseCode = "409", description = "The bed cannot be given (status, or another patient has it on some of the days), "
-            + "the patient already has a bed on those days, or the stay cannot be answered now")
+            + "the patient already has a bed on those days, the quota would be exceeded, or the stay cannot be answered now")
     public Response allocate(@PathParam("id") UUID id, @PathParam("bedId") UUID bedId, @Valid @NotNull AllocateBed command) {
         return Response.status(Response.Status.CREATED).entity(allocations.allocate(callers.current(), id, bedId, command)).build();
     }
@@ -151,7 +152,7 @@ public class PoolResource {
     @Operation(summary = "Move the patient to another bed of the pool (flytt pasient til annen seng)",
             description = "From a day (today or later, within the allocation's days) the patient has the other bed: the allocation ends "
                     + "the day before (it is cancelled when the move is on its first day) and a new one takes the rest of its days, in one "
-                    + "transaction. When the other bed is reserved, closed, occupied, contaminated or isolated, given to someone else on any "
+                    + "transaction. When the other bed is not free (reserved, closed, occupied, being cleaned, contaminated, isolated), given to someone else on any "
                     + "of those days (409 naming that allocation) or the move would exceed the municipality's quota, nothing changes. "
                     + "Moving an allocation that has ended (also one moved already) is 409.")
     @APIResponse(responseCode = "201", description = "The new allocation", content = @Content(schema = @Schema(implementation = AllocationView.class)))

@@ -182,14 +182,15 @@ class BedAllocationTest {
     void aReservedOrClosedBedIsNotGivenToAnyone() {
         UUID pool = BedPools.pool(SOMNA);
         String intake = TestTokens.municipalIntake(SOMNA);
-        for (String status : List.of("reserved", "closed", "occupied", "isolated", "contaminated")) {
+        for (String status : List.of("reserved", "closed", "occupied", "isolated", "contaminated", "being-cleaned")) {
             UUID bed = UUID.fromString(BedPools.addBed(TestTokens.admin(), pool, "Seng " + status, status).statusCode(201).extract().path("id"));
             allocate(intake, pool, bed, allocation(dischargeReadyPatient(SOMNA), today().plusDays(1), today().plusDays(2))).statusCode(409)
                     .body("type", equalTo("/problems/conflict"))
                     .body("detail", containsString("Bed Seng " + status + " is " + status + " and cannot be given to a patient"));
         }
-        UUID cleaning = UUID.fromString(BedPools.addBed(TestTokens.admin(), pool, "Seng vask", "being-cleaned").statusCode(201).extract().path("id"));
-        allocate(intake, pool, cleaning, allocation(dischargeReadyPatient(SOMNA), today().plusDays(1), today().plusDays(2))).statusCode(201);
+        UUID cleaned = UUID.fromString(BedPools.addBed(TestTokens.admin(), pool, "Seng vask", "being-cleaned").statusCode(201).extract().path("id"));
+        BedPools.setStatus(TestTokens.admin(), pool, cleaned, "free").statusCode(200);
+        allocate(intake, pool, cleaned, allocation(dischargeReadyPatient(SOMNA), today().plusDays(1), today().plusDays(2))).statusCode(201);
     }
 
     @Test

@@ -50,6 +50,16 @@ class PoolCapacityTest {
     }
 
     @Test
+    void onlyAFreeBedIsGivenButABedCleanedWhileGivenStillShowsItsPatient() {
+        assertThat(java.util.Arrays.stream(BedStatus.values()).filter(BedStatus::canBeAllocated)).containsExactly(BedStatus.FREE);
+        PoolCapacity.Bed cleaning = bed(BedStatus.BEING_CLEANED);
+        assertThat(PoolCapacity.on(DAY, cleaning, List.of(new PoolCapacity.Occupation(cleaning.id(), DAY, null)))).isEqualTo(BedStatus.OCCUPIED);
+        assertThat(PoolCapacity.on(DAY, cleaning, List.of())).isEqualTo(BedStatus.BEING_CLEANED);
+        PoolCapacity.Bed isolated = bed(BedStatus.ISOLATED);
+        assertThat(PoolCapacity.on(DAY, isolated, List.of(new PoolCapacity.Occupation(isolated.id(), DAY, null)))).isEqualTo(BedStatus.ISOLATED);
+    }
+
+    @Test
     void anotherBedsAllocationChangesNothing() {
         PoolCapacity.Bed bed = bed(BedStatus.FREE);
         assertThat(PoolCapacity.on(DAY, List.of(bed), List.of(new PoolCapacity.Occupation(UUID.randomUUID(), DAY, DAY))).free()).isEqualTo(1);
