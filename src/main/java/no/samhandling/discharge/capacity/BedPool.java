@@ -29,6 +29,10 @@ public class BedPool extends PanacheEntityBase {
 
     public String name;
 
+    /** The care level of its beds (BEON), for matching. */
+    @Column(name = "care_level")
+    public String careLevel = CareLevel.SHORT_TERM_BED.code();
+
     @ElementCollection
     @CollectionTable(name = "bed_pool_operator", joinColumns = @JoinColumn(name = "pool_id"))
     public List<Operator> operators = new ArrayList<>();

@@ -27,7 +27,9 @@ public final class PoolCommands {
             List<@NotNull @Pattern(regexp = "[0-9]{4}", message = "must be 4 digits, e.g. 1833") String> municipalities,
             @NotEmpty @Schema(description = "Municipalities that may use the pool (kommunenummer)")
             List<@NotNull @Pattern(regexp = "[0-9]{4}", message = "must be 4 digits, e.g. 1833") String> participants,
-            @Valid @Schema(description = "Optional quotas of bed-days per participant and period") List<@NotNull @Valid QuotaCommand> quotas) {
+            @Valid @Schema(description = "Optional quotas of bed-days per participant and period") List<@NotNull @Valid QuotaCommand> quotas,
+            @Schema(description = "The care level (omsorgsnivå) of its beds, for matching; short-term-bed when absent")
+            CareLevel careLevel) {
     }
 
     @Schema(name = "BedPoolQuotaCommand", description = "Bed-days a participant may use in a period")

@@ -88,6 +88,7 @@ public class PoolService {
         BedPool pool = new BedPool();
         pool.id = UUID.randomUUID();
         pool.name = command.name().strip();
+        pool.careLevel = (command.careLevel() == null ? CareLevel.SHORT_TERM_BED : command.careLevel()).code();
         hospitals.stream().distinct().forEach(hospital -> {
             BedPool.Operator operator = new BedPool.Operator();
             operator.hospital = hospital;
@@ -133,7 +134,7 @@ public class PoolService {
         LocalDate shown = day == null ? OsloTime.today(clock) : day;
         var found = BedPool.<BedPool>find("order by name");
         List<BedPool> pools = found.page(page.page(), page.size()).list();
-        return Page.of(pools, page, found.count(), pool -> new PoolSummary(pool.id, pool.name, runBy(pool),
+        return Page.of(pools, page, found.count(), pool -> new PoolSummary(pool.id, pool.name, careLevel(pool), runBy(pool),
                 List.copyOf(pool.participants), capacity(pool.id, shown)));
     }
 
@@ -198,7 +199,7 @@ public class PoolService {
         Collection<PoolCapacity.Occupation> occupations = occupations(pool.id, day);
         List<QuotaView> quotas = pool.quotas.stream().map(q -> new QuotaView(q.municipality, q.from, q.through, q.bedDays))
                 .sorted(Comparator.comparing(QuotaView::municipality).thenComparing(QuotaView::from)).toList();
-        return new PoolView(pool.id, pool.name, runBy(pool), List.copyOf(pool.participants), quotas,
+        return new PoolView(pool.id, pool.name, careLevel(pool), runBy(pool), List.copyOf(pool.participants), quotas,
                 CapacityOnDay.of(PoolCapacity.on(day, beds.stream().map(PoolService::state).toList(), occupations)),
                 beds.stream().map(bed -> bedView(bed, day, occupations)).toList(), pool.version);
     }
@@ -221,6 +222,10 @@ public class PoolService {
 
     static PoolCapacity.Bed state(PoolBed bed) {
         return new PoolCapacity.Bed(bed.id, status(bed));
+    }
+
+    static CareLevel careLevel(BedPool pool) {
+        return Coded.find(CareLevel.class, pool.careLevel).orElseThrow();
     }
 
     static BedStatus status(PoolBed bed) {
