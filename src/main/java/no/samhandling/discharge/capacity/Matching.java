@@ -79,13 +79,18 @@ public final class Matching {
         }
     }
 
-    /** Lowest care level, soonest day, fresh before stale, own places before a pool's, then pool name and id. */
+    /**
+     * Lowest care level, soonest day, fresh before stale, own places before a pool's, then pool name and id; and, so
+     * that the order is total, more free places first and then the larger quota left (none: no limit, first).
+     */
     public static final Comparator<Option> ORDER = Comparator.comparing(Option::careLevel)
             .thenComparing(Option::date)
             .thenComparing(Option::stale)
             .thenComparing(Option::source)
             .thenComparing(Option::poolName, Comparator.nullsFirst(Comparator.naturalOrder()))
-            .thenComparing(Option::poolId, Comparator.nullsFirst(Comparator.naturalOrder()));
+            .thenComparing(Option::poolId, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(Option::free, Comparator.reverseOrder())
+            .thenComparing(Option::remainingQuota, Comparator.nullsFirst(Comparator.reverseOrder()));
 
     /** Whether a place at the offered care level meets a need at the needed one: the same level or a higher one, never "other". */
     public static boolean meets(CareLevel offered, CareLevel needed) {
