@@ -2,7 +2,6 @@ package no.samhandling.discharge.capacity;
 
 import jakarta.validation.constraints.NotNull;
 import no.samhandling.discharge.capacity.Matching.Option;
-import no.samhandling.discharge.capacity.Matching.Source;
 import no.samhandling.discharge.stay.StayStatus;
 import no.samhandling.discharge.stay.StayViews.WorkListEntry;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -37,7 +36,7 @@ public final class CareOptionViews {
     @Schema(name = "CareOption", description = "Where the patient can go: free places at one care level, from the paying "
             + "municipality's receiving capacity (mottakskapasitet) or a bed pool it takes part in (sengepool)")
     public record OptionView(
-            @Schema(description = "receiving-capacity: the municipality's own places; bed-pool: a pool's free beds") Source source,
+            @Schema(description = "receiving-capacity: the municipality's own places; bed-pool: a pool's free beds") CareOptionSource source,
             @Schema(description = "Care level (omsorgsnivå) of the places", example = "short-term-bed") CareLevel careLevel,
             @Schema(description = "The soonest day with a free place (ledig fra)") LocalDate availableFrom,
             @Schema(description = "Free places that day (for a pool: beds free from that day on)", example = "2") int freePlaces,
@@ -77,7 +76,7 @@ public final class CareOptionViews {
     @Schema(name = "ChooseCareOption", description = "The option chosen for the patient: a place of the municipality's receiving "
             + "capacity (give careLevel) or a bed of a pool (give poolId, and bedId to pick the bed), from a day")
     public record ChooseOption(
-            @NotNull @Schema(description = "receiving-capacity or bed-pool") Source source,
+            @NotNull @Schema(description = "receiving-capacity or bed-pool") CareOptionSource source,
             @Schema(description = "For receiving-capacity: the care level of the place", example = "short-term-bed") CareLevel careLevel,
             @Schema(description = "For bed-pool: the pool") UUID poolId,
             @Schema(description = "For bed-pool, optional: the bed; the first bed free from that day (by label) when absent") UUID bedId,
@@ -88,7 +87,7 @@ public final class CareOptionViews {
     public record ChosenView(
             UUID id,
             UUID stayId,
-            Source source,
+            CareOptionSource source,
             CareLevel careLevel,
             @Schema(description = "The day the patient can come: the answer's readyFrom") LocalDate from,
             UUID poolId,

@@ -12,7 +12,6 @@ import no.samhandling.discharge.capacity.CareOptionViews.OptionView;
 import no.samhandling.discharge.capacity.CareOptionViews.StayOptions;
 import no.samhandling.discharge.capacity.CareOptionViews.WorkListOptions;
 import no.samhandling.discharge.capacity.Matching.Option;
-import no.samhandling.discharge.capacity.Matching.Source;
 import no.samhandling.discharge.codes.Coded;
 import no.samhandling.discharge.reference.Municipality;
 import no.samhandling.discharge.security.Caller;
@@ -138,7 +137,7 @@ public class CareOptionsService {
         }
         Instant oldest = rows.stream().map(row -> row.publishedAt).min(Comparator.naturalOrder()).orElseThrow();
         List<Matching.Chosen> chosen = CareOptionChoice.<CareOptionChoice>list("municipality = ?1 and source = ?2 and chosenAt > ?3",
-                        municipality, Source.RECEIVING_CAPACITY.code(), oldest).stream()
+                        municipality, CareOptionSource.RECEIVING_CAPACITY.code(), oldest).stream()
                 .map(c -> new Matching.Chosen(careLevel(c.careLevel), c.from, c.chosenAt)).toList();
         Staleness staleness = config.staleness();
         return rows.stream().map(row -> {
@@ -179,14 +178,14 @@ public class CareOptionsService {
         requireAnswerable(facts.status());
         LocalDate today = OsloTime.today(clock);
         requireValid(command, today);
-        lock(command.source() == Source.BED_POOL ? command.poolId().toString() : facts.payingMunicipality() + ":" + command.careLevel().code());
+        lock(command.source() == CareOptionSource.BED_POOL ? command.poolId().toString() : facts.payingMunicipality() + ":" + command.careLevel().code());
         Supply supply = supply(facts.payingMunicipality());
         Fit fit = fit(facts.status(), facts.expectedDischargeDate(), facts.declaredNeeds(), facts.expectedNeeds(), supply);
-        if (command.source() == Source.BED_POOL) {
+        if (command.source() == CareOptionSource.BED_POOL) {
             return choosePoolBed(caller, facts, command, supply, fit);
         }
         Option place = requireOffered(fit, supply.candidates().stream()
-                .filter(o -> o.source() == Source.RECEIVING_CAPACITY && o.careLevel() == command.careLevel() && o.date().equals(command.from()))
+                .filter(o -> o.source() == CareOptionSource.RECEIVING_CAPACITY && o.careLevel() == command.careLevel() && o.date().equals(command.from()))
                 .findFirst().orElseThrow(() -> new ProblemException(ProblemType.CONFLICT, "Municipality " + facts.payingMunicipality()
                         + " has published no " + command.careLevel().code() + " places for " + command.from()
                         + ": publish its receiving capacity first (POST /municipalities/" + facts.payingMunicipality() + "/capacity).")));
@@ -214,7 +213,7 @@ public class CareOptionsService {
         UUID bedId = command.bedId() != null ? command.bedId() : firstBedFreeFrom(pool, command.from());
         AllocationView allocation = allocations.allocate(caller, pool.id, bedId, new AllocateBed(facts.stayId(), command.from(), null));
         CareOptionChoice choice = record(caller, facts, beds, allocation.id());
-        return new ChosenView(choice.id, facts.stayId(), Source.BED_POOL, beds.careLevel(), beds.date(), pool.id, pool.name, allocation.id(),
+        return new ChosenView(choice.id, facts.stayId(), CareOptionSource.BED_POOL, beds.careLevel(), beds.date(), pool.id, pool.name, allocation.id(),
                 allocation.bedLabel(), "Bed pool " + pool.name + ", bed " + allocation.bedLabel(), allocation.stayStatus(), choice.chosenAt,
                 choice.chosenBy);
     }
@@ -262,16 +261,16 @@ public class CareOptionsService {
 
     private static void requireValid(ChooseOption command, LocalDate today) {
         List<Problem.FieldError> errors = new ArrayList<>();
-        if (command.source() == Source.RECEIVING_CAPACITY && command.careLevel() == null) {
+        if (command.source() == CareOptionSource.RECEIVING_CAPACITY && command.careLevel() == null) {
             errors.add(new Problem.FieldError("careLevel", "is required for a receiving-capacity place"));
         }
-        if (command.source() == Source.RECEIVING_CAPACITY && (command.poolId() != null || command.bedId() != null)) {
+        if (command.source() == CareOptionSource.RECEIVING_CAPACITY && (command.poolId() != null || command.bedId() != null)) {
             errors.add(new Problem.FieldError("poolId", "is for a bed-pool option only"));
         }
-        if (command.source() == Source.BED_POOL && command.poolId() == null) {
+        if (command.source() == CareOptionSource.BED_POOL && command.poolId() == null) {
             errors.add(new Problem.FieldError("poolId", "is required for a bed-pool option"));
         }
-        if (command.source() == Source.BED_POOL && command.careLevel() != null) {
+        if (command.source() == CareOptionSource.BED_POOL && command.careLevel() != null) {
             errors.add(new Problem.FieldError("careLevel", "is the pool's own for a bed-pool option: leave it out"));
         }
         if (command.from().isBefore(today)) {

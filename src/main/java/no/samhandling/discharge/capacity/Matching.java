@@ -1,8 +1,5 @@
 package no.samhandling.discharge.capacity;
 
-import com.fasterxml.jackson.annotation.JsonValue;
-import no.samhandling.discharge.codes.Coded;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -26,47 +23,27 @@ public final class Matching {
     private Matching() {
     }
 
-    /** Where a place comes from. */
-    public enum Source implements Coded {
-        /** The municipality's published receiving capacity (mottakskapasitet). */
-        RECEIVING_CAPACITY("receiving-capacity"),
-        /** A bed of a pool the municipality takes part in (sengepool). */
-        BED_POOL("bed-pool");
-
-        private final String code;
-
-        Source(String code) {
-            this.code = code;
-        }
-
-        @Override
-        @JsonValue
-        public String code() {
-            return code;
-        }
-    }
-
     /**
      * Free places of one source at one care level from one day: a published figure (stale or not), or a pool's
      * beds free from that day on, with the bed-days left of the municipality's quota (null: no quota that day).
      */
-    public record Option(Source source, CareLevel careLevel, LocalDate date, int free, boolean stale, UUID poolId, String poolName,
+    public record Option(CareOptionSource source, CareLevel careLevel, LocalDate date, int free, boolean stale, UUID poolId, String poolName,
                          Integer remainingQuota) {
         public Option {
             Objects.requireNonNull(source, "source");
             Objects.requireNonNull(careLevel, "careLevel");
             Objects.requireNonNull(date, "date");
-            if ((source == Source.BED_POOL) != (poolId != null)) {
+            if ((source == CareOptionSource.BED_POOL) != (poolId != null)) {
                 throw new IllegalArgumentException("a pool's option names its pool, and only a pool's does");
             }
         }
 
         static Option receiving(CareLevel careLevel, LocalDate date, int free, boolean stale) {
-            return new Option(Source.RECEIVING_CAPACITY, careLevel, date, free, stale, null, null, null);
+            return new Option(CareOptionSource.RECEIVING_CAPACITY, careLevel, date, free, stale, null, null, null);
         }
 
         static Option pool(UUID poolId, String poolName, CareLevel careLevel, LocalDate date, int free, Integer remainingQuota) {
-            return new Option(Source.BED_POOL, careLevel, date, free, false, poolId, poolName, remainingQuota);
+            return new Option(CareOptionSource.BED_POOL, careLevel, date, free, false, poolId, poolName, remainingQuota);
         }
 
         /** Whether another option is the same source at the same care level (maybe on another day). */

@@ -7,7 +7,6 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import no.samhandling.discharge.capacity.Matching.Option;
-import no.samhandling.discharge.capacity.Matching.Source;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -131,27 +130,27 @@ class MatchingTest {
 
     @Test
     void anOptionNamesItsPoolExactlyWhenItIsAPools() {
-        assertThatThrownBy(() -> new Option(Source.BED_POOL, CareLevel.SHORT_TERM_BED, TODAY, 1, false, null, "A", null))
+        assertThatThrownBy(() -> new Option(CareOptionSource.BED_POOL, CareLevel.SHORT_TERM_BED, TODAY, 1, false, null, "A", null))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new Option(Source.RECEIVING_CAPACITY, CareLevel.SHORT_TERM_BED, TODAY, 1, false, POOL_A, null, null))
+        assertThatThrownBy(() -> new Option(CareOptionSource.RECEIVING_CAPACITY, CareLevel.SHORT_TERM_BED, TODAY, 1, false, POOL_A, null, null))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Option(null, CareLevel.SHORT_TERM_BED, TODAY, 1, false, null, null, null))
                 .isInstanceOf(NullPointerException.class).hasMessage("source");
-        assertThatThrownBy(() -> new Option(Source.RECEIVING_CAPACITY, null, TODAY, 1, false, null, null, null))
+        assertThatThrownBy(() -> new Option(CareOptionSource.RECEIVING_CAPACITY, null, TODAY, 1, false, null, null, null))
                 .isInstanceOf(NullPointerException.class).hasMessage("careLevel");
-        assertThatThrownBy(() -> new Option(Source.RECEIVING_CAPACITY, CareLevel.HOME_CARE, null, 1, false, null, null, null))
+        assertThatThrownBy(() -> new Option(CareOptionSource.RECEIVING_CAPACITY, CareLevel.HOME_CARE, null, 1, false, null, null, null))
                 .isInstanceOf(NullPointerException.class).hasMessage("date");
         Option pool = pool(POOL_A, "A", CareLevel.REHABILITATION_BED, 2, 3, 4);
-        assertThat(pool.source()).isEqualTo(Source.BED_POOL);
+        assertThat(pool.source()).isEqualTo(CareOptionSource.BED_POOL);
         assertThat(pool.stale()).isFalse();
         assertThat(pool.poolName()).isEqualTo("A");
         assertThat(pool.remainingQuota()).isEqualTo(4);
         Option own = own(CareLevel.HOME_CARE, 1, 2, true);
-        assertThat(own.source()).isEqualTo(Source.RECEIVING_CAPACITY);
+        assertThat(own.source()).isEqualTo(CareOptionSource.RECEIVING_CAPACITY);
         assertThat(own.poolId()).isNull();
         assertThat(own.remainingQuota()).isNull();
-        assertThat(Source.BED_POOL.code()).isEqualTo("bed-pool");
-        assertThat(Source.RECEIVING_CAPACITY.code()).isEqualTo("receiving-capacity");
+        assertThat(CareOptionSource.BED_POOL.code()).isEqualTo("bed-pool");
+        assertThat(CareOptionSource.RECEIVING_CAPACITY.code()).isEqualTo("receiving-capacity");
     }
 
     @Test
