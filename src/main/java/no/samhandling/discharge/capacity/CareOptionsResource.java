@@ -20,7 +20,6 @@ import no.samhandling.discharge.capacity.CareOptionViews.ChooseOption;
 import no.samhandling.discharge.capacity.CareOptionViews.ChosenView;
 import no.samhandling.discharge.capacity.CareOptionViews.StayOptions;
 import no.samhandling.discharge.capacity.CareOptionViews.WorkListOptions;
-import no.samhandling.discharge.codes.Coded;
 import no.samhandling.discharge.security.Caller;
 import no.samhandling.discharge.security.Callers;
 import no.samhandling.discharge.security.Roles;
@@ -28,8 +27,6 @@ import no.samhandling.discharge.stay.StayStatus;
 import no.samhandling.discharge.web.Idempotency;
 import no.samhandling.discharge.web.Page;
 import no.samhandling.discharge.web.PageRequest;
-import no.samhandling.discharge.web.Problem;
-import no.samhandling.discharge.web.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -37,8 +34,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.util.Arrays;
-import java.util.List;
 import java.util.UUID;
 
 @Path("/municipalities/{number}/work-list")
@@ -76,9 +71,7 @@ public class CareOptionsResource {
             @QueryParam("status") @Parameter(description = "Only patients with this status", schema = @Schema(implementation = StayStatus.class))
             String status,
             @BeanParam @Valid PageRequest page) {
-        StayStatus only = status == null ? null : Coded.find(StayStatus.class, status).orElseThrow(() -> ProblemException.invalid(List.of(
-                new Problem.FieldError("status", "must be one of " + Arrays.stream(StayStatus.values()).map(StayStatus::code).toList()))));
-        return options.forWorkList(callers.current(), number, only, page);
+        return options.forWorkList(callers.current(), number, StayStatus.ofQuery(status), page);
     }
 
     @GET

@@ -12,6 +12,7 @@ import no.samhandling.discharge.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -39,8 +40,9 @@ public class WardCareOptionsResource {
                     + "municipality decides and answers. Audit-logged.")
     @APIResponse(responseCode = "200", description = "The patient's options",
             content = @Content(schema = @Schema(implementation = StayOptions.class)))
+    @APIResponse(responseCode = "403", description = "Not a ward (an intake team has its work list's options)")
     @APIResponse(responseCode = "404", description = "No such stay visible to you")
-    public StayOptions get(@PathParam("id") UUID id) {
+    public StayOptions get(@PathParam("id") @Parameter(description = "The stay (opphold)") UUID id) {
         return options.forStay(callers.current(), id);
     }
 }

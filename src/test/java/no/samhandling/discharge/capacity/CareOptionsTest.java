@@ -331,6 +331,10 @@ class CareOptionsTest {
         choose(otherIntake, DONNA, patient, null, place("short-term-bed", today())).statusCode(403);
         choose(otherIntake, HATTFJELLDAL, patient, null, place("short-term-bed", today())).statusCode(404);
         given().auth().oauth2(otherIntake).when().get("/municipalities/" + DONNA + "/work-list/options").then().statusCode(403);
+        given().auth().oauth2(TestTokens.municipalIntake(DONNA)).when().get("/municipalities/" + DONNA + "/work-list/options?status=waiting")
+                .then().statusCode(400).body("errors.field", hasItem("status"));
+        given().auth().oauth2(TestTokens.municipalIntake(DONNA)).when().get("/municipalities/" + DONNA + "/work-list/options?status=admitted")
+                .then().statusCode(200).body("items.patient.stayId", not(hasItem(patient)));
         optionsOf(TestTokens.municipalIntake(DONNA), DONNA, UUID.randomUUID().toString()).statusCode(404);
 
         given().auth().oauth2(TestTokens.ward(UNN)).when().get("/stays/" + patient + "/care-options").then().statusCode(404)
