@@ -242,10 +242,13 @@ public class InboundMessages {
         return Outcome.deadLetter(Code.FATAL_ERROR, "Refused " + reply.eventOrUnknown() + " message: " + problems.getFirst().text());
     }
 
-    /** The acknowledgement, recorded in the inbox with the message it answers, so a duplicate gets it again. */
+    /**
+     * The acknowledgement, recorded in the inbox with the message it answers, so a duplicate gets it again. The inbox
+     * row is written before the acknowledgement is queued: a duplicate racing this one fails on the inbox's key first.
+     */
     private void acknowledge(Reply reply, Code code, List<MessageIssue> issues) {
         Instant now = clock.instant();
-        Sent ack = sendAcknowledgement(reply, code, issues, now);
+        Acknowledgement ack = acknowledgement(reply, code, issues, now);
         InboxMessage inbox = new InboxMessage();
         inbox.id = UUID.randomUUID();
         inbox.topic = reply.channel().topic();
@@ -260,19 +263,27 @@ public class InboundMessages {
         inbox.ackPayload = ack.payload();
         inbox.receivedAt = now;
         inbox.persist();
+        inbox.flush();
+        queue(reply, code, ack);
     }
 
-    private record Sent(UUID id, String payload) {
+    private record Acknowledgement(UUID id, String payload) {
     }
 
-    /** Builds the acknowledgement and queues it in the outbox; recording it in the inbox is the caller's choice. */
-    private Sent sendAcknowledgement(Reply reply, Code code, List<MessageIssue> issues, Instant at) {
+    private Acknowledgement acknowledgement(Reply reply, Code code, List<MessageIssue> issues, Instant at) {
         UUID ackId = UUID.randomUUID();
-        String ack = acknowledgements.json(ackId, reply.messageId(), reply.eventCode(), reply.senderEndpoint(), code, issues, at);
-        outbound.send(new OutgoingMessage(ackId, reply.channel().acknowledgementTopic(), reply.ackKey(), reply.eventOrUnknown(), ack,
-                reply.subject().orElse(null)));
+        return new Acknowledgement(ackId, acknowledgements.json(ackId, reply.messageId(), reply.eventCode(), reply.senderEndpoint(), code, issues, at));
+    }
+
+    /** An acknowledgement that is not recorded in the inbox (the message's id belongs to an earlier message). */
+    private void sendAcknowledgement(Reply reply, Code code, List<MessageIssue> issues, Instant at) {
+        queue(reply, code, acknowledgement(reply, code, issues, at));
+    }
+
+    private void queue(Reply reply, Code code, Acknowledgement ack) {
+        outbound.send(new OutgoingMessage(ack.id(), reply.channel().acknowledgementTopic(), reply.ackKey(), reply.eventOrUnknown(),
+                ack.payload(), reply.subject().orElse(null)));
         metrics.acknowledged(code.code());
-        return new Sent(ackId, ack);
     }
 
     private static MessageStatus status(MessageHeader header, List<MessageIssue> problems) {
