@@ -79,6 +79,18 @@ class StatisticsPrivacyTest {
     }
 
     @Test
+    void thePreviousRangeIsProtectedAsWhenAskedForItself() {
+        // October 2019's previous range, 31 August to 30 September, holds September's stays.
+        given().auth().oauth2(TestTokens.board()).queryParam("groupBy", "health-partnership").queryParam("from", "2019-10-01")
+                .queryParam("to", "2019-10-31").when().get("/statistics/discharge-ready-days").then().statusCode(200)
+                .body("previousFrom", equalTo("2019-08-31"))
+                .body("groups.find { it.key == '" + HELGELAND + "' }.previous.suppressed", equalTo(true))
+                .body("groups.find { it.key == '" + FINNMARK + "' }.previous.suppressed", equalTo(true))
+                .body("groups.find { it.key == 'helsefellesskapet-troms-og-ofoten' }.previous.patients", equalTo(6))
+                .body("groups.find { it.key == 'helsefellesskapet-troms-og-ofoten' }.change", nullValue());
+    }
+
+    @Test
     void theSameGroupIsHiddenWhicheverWayTheBoardAsksForIt() {
         september(TestTokens.board(), "region", HELGELAND).statusCode(200)
                 .body("groups[0].municipalities", equalTo(18)).body("groups[0].current.suppressed", equalTo(true));
