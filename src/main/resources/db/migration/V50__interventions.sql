@@ -19,3 +19,6 @@ CREATE TABLE intervention (
 );
 CREATE INDEX intervention_municipality_idx ON intervention (municipality) WHERE deleted_at IS NULL;
 CREATE INDEX intervention_partnership_idx ON intervention (health_partnership) WHERE deleted_at IS NULL;
+-- The same measure twice: the service answers 409 first; this refuses the second of two racing requests.
+CREATE UNIQUE INDEX intervention_once_idx ON intervention (coalesce(municipality, health_partnership), title, starts_on)
+    WHERE deleted_at IS NULL;

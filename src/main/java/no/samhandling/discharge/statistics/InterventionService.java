@@ -60,7 +60,7 @@ public class InterventionService {
         intervention.createdAt = clock.instant();
         intervention.createdBy = caller.principal();
         apply(caller, intervention, command);
-        intervention.persist();
+        intervention.persistAndFlush();
         audit.record(caller, "create-intervention", (UUID) null);
         return view(intervention);
     }
