@@ -16,7 +16,3 @@ ALTER TABLE bed_allocation DROP CONSTRAINT bed_allocation_bed_overlap, DROP CONS
 ALTER TABLE bed_allocation
     ADD CONSTRAINT bed_allocation_bed_overlap EXCLUDE USING gist (bed_id WITH =, period WITH &&) WHERE (NOT cancelled),
     ADD CONSTRAINT bed_allocation_stay_overlap EXCLUDE USING gist (stay_id WITH =, period WITH &&) WHERE (NOT cancelled);
-
--- The care level a pool's beds offer (omsorgsnivå): the group of the pool in the region's capacity reports.
-ALTER TABLE bed_pool ADD COLUMN care_level varchar(30) NOT NULL DEFAULT 'short-term-bed'
-    CHECK (care_level IN ('home-care', 'short-term-bed', 'rehabilitation-bed', 'municipal-acute-bed', 'long-term-nursing-home', 'other'));

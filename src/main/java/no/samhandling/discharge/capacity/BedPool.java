@@ -29,6 +29,10 @@ public class BedPool extends PanacheEntityBase {
 
     public String name;
 
+    /** The care level of its beds (BEON), for matching. */
+    @Column(name = "care_level")
+    public String careLevel = CareLevel.SHORT_TERM_BED.code();
+
     @ElementCollection
     @CollectionTable(name = "bed_pool_operator", joinColumns = @JoinColumn(name = "pool_id"))
     public List<Operator> operators = new ArrayList<>();
@@ -41,10 +45,6 @@ public class BedPool extends PanacheEntityBase {
     @ElementCollection
     @CollectionTable(name = "bed_pool_quota", joinColumns = @JoinColumn(name = "pool_id"))
     public List<Quota> quotas = new ArrayList<>();
-
-    /** The care level its beds offer (omsorgsnivå), a CareLevel code. */
-    @Column(name = "care_level")
-    public String careLevel;
 
     @Column(name = "created_at")
     public Instant createdAt;

@@ -170,15 +170,20 @@ public class CapacityService {
     }
 
     private CapacityView current(Municipality municipality, LocalDate from, LocalDate through) {
-        List<CapacityFigureRow> rows = CapacityFigureRow.<CapacityFigureRow>find(
-                "from CapacityFigureRow f where f.municipality = ?1 and f.date between ?2 and ?3 and not exists ("
-                        + "select 1 from CapacityFigureRow g where g.municipality = f.municipality and g.careLevel = f.careLevel "
-                        + "and g.date = f.date and (g.publishedAt > f.publishedAt or (g.publishedAt = f.publishedAt and g.id > f.id)))",
-                municipality.number, from, through).list();
+        List<CapacityFigureRow> rows = currentRows(municipality.number, from, through);
         LocalDate today = OsloTime.today(clock);
         List<FigureView> figures = rows.stream().map(row -> view(row, today))
                 .sorted(Comparator.comparing(FigureView::date).thenComparing(FigureView::careLevel)).toList();
         return new CapacityView(municipality.number, municipality.name, from, through, config.staleAfterDays(), figures);
+    }
+
+    /** Per care level and day from {@code from} through {@code through}, the figure published last. */
+    static List<CapacityFigureRow> currentRows(String municipality, LocalDate from, LocalDate through) {
+        return CapacityFigureRow.<CapacityFigureRow>find(
+                "from CapacityFigureRow f where f.municipality = ?1 and f.date between ?2 and ?3 and not exists ("
+                        + "select 1 from CapacityFigureRow g where g.municipality = f.municipality and g.careLevel = f.careLevel "
+                        + "and g.date = f.date and (g.publishedAt > f.publishedAt or (g.publishedAt = f.publishedAt and g.id > f.id)))",
+                municipality, from, through).list();
     }
 
     private FigureView view(CapacityFigureRow row, LocalDate today) {

@@ -21,14 +21,15 @@ public final class PoolCommands {
     @Schema(name = "CreateBedPool", description = "A new bed pool: who runs it, who may use it, and their quotas")
     public record CreatePool(
             @NotBlank @Size(max = 200) @Schema(example = "Helgeland felles korttidssenger") String name,
-            @Schema(description = "The care level its beds offer (omsorgsnivå); short-term-bed when absent") CareLevel careLevel,
             @Schema(description = "Hospital trusts running the pool (organisation numbers)")
             List<@NotNull @Pattern(regexp = "[0-9]{9}", message = "must be 9 digits, e.g. 983974929") String> hospitals,
             @Schema(description = "Municipalities running the pool (kommunenummer)")
             List<@NotNull @Pattern(regexp = "[0-9]{4}", message = "must be 4 digits, e.g. 1833") String> municipalities,
             @NotEmpty @Schema(description = "Municipalities that may use the pool (kommunenummer)")
             List<@NotNull @Pattern(regexp = "[0-9]{4}", message = "must be 4 digits, e.g. 1833") String> participants,
-            @Valid @Schema(description = "Optional quotas of bed-days per participant and period") List<@NotNull @Valid QuotaCommand> quotas) {
+            @Valid @Schema(description = "Optional quotas of bed-days per participant and period") List<@NotNull @Valid QuotaCommand> quotas,
+            @Schema(description = "The care level (omsorgsnivå) of its beds, for matching; short-term-bed when absent")
+            CareLevel careLevel) {
     }
 
     @Schema(name = "BedPoolQuotaCommand", description = "Bed-days a participant may use in a period")

@@ -90,6 +90,7 @@ public class PoolService {
         BedPool pool = new BedPool();
         pool.id = UUID.randomUUID();
         pool.name = command.name().strip();
+        pool.careLevel = (command.careLevel() == null ? CareLevel.SHORT_TERM_BED : command.careLevel()).code();
         hospitals.stream().distinct().forEach(hospital -> {
             BedPool.Operator operator = new BedPool.Operator();
             operator.hospital = hospital;
@@ -101,7 +102,6 @@ public class PoolService {
             pool.operators.add(operator);
         });
         pool.participants.addAll(participants);
-        pool.careLevel = (command.careLevel() == null ? CareLevel.SHORT_TERM_BED : command.careLevel()).code();
         for (QuotaCommand command1 : quotas) {
             BedPool.Quota quota = new BedPool.Quota();
             quota.municipality = Municipality.findByCurrentOrFormerNumber(command1.municipality()).orElseThrow().number;

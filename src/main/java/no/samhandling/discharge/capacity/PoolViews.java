@@ -58,7 +58,7 @@ public final class PoolViews {
     public record PoolSummary(
             UUID id,
             @Schema(example = "Helgeland felles korttidssenger") String name,
-            @Schema(description = "The care level its beds offer (omsorgsnivå)") CareLevel careLevel,
+            @Schema(description = "The care level (omsorgsnivå) of its beds") CareLevel careLevel,
             RunBy runBy,
             @Schema(description = "Municipalities that may use the pool", example = "[\"1832\", \"1833\"]") List<String> participants,
             CapacityOnDay capacity) {
@@ -68,7 +68,7 @@ public final class PoolViews {
     public record PoolView(
             UUID id,
             @Schema(example = "Helgeland felles korttidssenger") String name,
-            @Schema(description = "The care level its beds offer (omsorgsnivå)") CareLevel careLevel,
+            @Schema(description = "The care level (omsorgsnivå) of its beds") CareLevel careLevel,
             RunBy runBy,
             @Schema(description = "Municipalities that may use the pool") List<String> participants,
             @Schema(description = "Quotas of bed-days per participant and period (optional)") List<QuotaView> quotas,

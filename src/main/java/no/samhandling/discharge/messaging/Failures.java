@@ -11,7 +11,14 @@ import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
+import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.Set;
 import java.util.concurrent.TimeoutException;
+
+import javax.transaction.xa.XAException;
 
 /**
  * Tells a failure of the infrastructure, which may pass if the message is tried again, from a message the
@@ -22,23 +29,50 @@ final class Failures {
     private Failures() {
     }
 
+    /**
+     * Looks through the causes and the suppressed exceptions: a commit cut off because the database went away
+     * shows its connection failure only as an exception suppressed under the transaction manager's own.
+     */
     static boolean transientInfrastructure(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof JDBCConnectionException || cause instanceof SQLTransientException || cause instanceof SQLRecoverableException
-                    || cause instanceof OptimisticLockException || cause instanceof StaleStateException
-                    || cause instanceof PessimisticLockException || cause instanceof LockTimeoutException
-                    || cause instanceof QueryTimeoutException || cause instanceof TimeoutException || cause instanceof ConnectException) {
+        Deque<Throwable> toLook = new ArrayDeque<>();
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        if (failure != null) {
+            toLook.push(failure);
+        }
+        while (!toLook.isEmpty()) {
+            Throwable next = toLook.pop();
+            if (!seen.add(next)) {
+                continue;
+            }
+            if (transientItself(next)) {
                 return true;
             }
-            if (cause instanceof SQLException sql && (transientState(sql.getSQLState()) || acquisitionTimeout(sql))) {
-                return true;
+            if (next.getCause() != null) {
+                toLook.push(next.getCause());
             }
-            if (cause.getClass().getName().equals("org.hibernate.exception.LockAcquisitionException")
-                    || (cause instanceof jakarta.transaction.RollbackException && String.valueOf(cause.getMessage()).contains("timeout"))) {
-                return true;
+            for (Throwable suppressed : next.getSuppressed()) {
+                toLook.push(suppressed);
             }
         }
         return false;
+    }
+
+    private static boolean transientItself(Throwable cause) {
+        if (cause instanceof JDBCConnectionException || cause instanceof SQLTransientException || cause instanceof SQLRecoverableException
+                || cause instanceof OptimisticLockException || cause instanceof StaleStateException
+                || cause instanceof PessimisticLockException || cause instanceof LockTimeoutException
+                || cause instanceof QueryTimeoutException || cause instanceof TimeoutException || cause instanceof ConnectException) {
+            return true;
+        }
+        if (cause instanceof SQLException sql && (transientState(sql.getSQLState()) || acquisitionTimeout(sql))) {
+            return true;
+        }
+        // XAER_RMFAIL: the resource manager (the database) became unavailable; XA_RBCOMMFAIL: rolled back, communication failed
+        if (cause instanceof XAException xa && (xa.errorCode == XAException.XAER_RMFAIL || xa.errorCode == XAException.XA_RBCOMMFAIL)) {
+            return true;
+        }
+        return cause.getClass().getName().equals("org.hibernate.exception.LockAcquisitionException")
+                || (cause instanceof jakarta.transaction.RollbackException && String.valueOf(cause.getMessage()).contains("timeout"));
     }
 
     /**

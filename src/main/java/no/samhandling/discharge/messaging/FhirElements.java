@@ -36,14 +36,7 @@ public final class FhirElements {
 
     /** A moment: a dateTime with time and offset (e.g. 2025-03-04T09:00:00+01:00); a partial date is refused. */
     public static Optional<Instant> moment(DomainResource resource, String name) {
-        return string(resource, name).map(value -> {
-            try {
-                return OffsetDateTime.parse(value).toInstant();
-            } catch (DateTimeParseException e) {
-                throw new MessageRefused(MessageIssue.invalid("Extension " + name + " must give a date and a time with its offset "
-                        + "(e.g. 2025-03-04T09:00:00+01:00), not '" + value + "'", where(resource, name)));
-            }
-        });
+        return string(resource, name).map(value -> moment(value, "Extension " + name, where(resource, name)));
     }
 
     /** A whole calendar date (e.g. 2025-03-07); a year or a month alone is refused. */
@@ -70,10 +63,14 @@ public final class FhirElements {
 
     /** A moment given as a FHIR dateTime element (such as Encounter.period.start), refused when partial. */
     public static Instant moment(String value, String expression) {
+        return moment(value, expression, expression);
+    }
+
+    private static Instant moment(String value, String what, String expression) {
         try {
             return OffsetDateTime.parse(value).toInstant();
         } catch (DateTimeParseException | NullPointerException e) {
-            throw new MessageRefused(MessageIssue.invalid(expression + " must give a date and a time with its offset "
+            throw new MessageRefused(MessageIssue.invalid(what + " must give a date and a time with its offset "
                     + "(e.g. 2025-03-04T09:00:00+01:00), not '" + value + "'", expression));
         }
     }

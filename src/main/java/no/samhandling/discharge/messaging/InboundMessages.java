@@ -228,7 +228,8 @@ public class InboundMessages {
         List<MessageIssue> issues = List.of(new MessageIssue(IssueType.DUPLICATE, "MessageHeader.id " + reply.messageId()
                 + " was used on " + earlier.receivedAt + " for a message with other content. A correction is a new message with its own "
                 + "MessageHeader.id that names the one it replaces (extensions message-status and replaces-message).", "MessageHeader.id"));
-        sendAcknowledgement(reply, Code.FATAL_ERROR, issues);
+        // Not recorded in the inbox: the message's id belongs to the first message.
+        sendAcknowledgement(reply, Code.FATAL_ERROR, issues, clock.instant());
         metrics.deadLetter();
         LOG.infof("Refused message %s from %s: its id was used before for other content", reply.messageId(), reply.sender());
         return Optional.of(Outcome.deadLetter(Code.FATAL_ERROR, "MessageHeader.id reused for other content"));
@@ -241,10 +242,13 @@ public class InboundMessages {
         return Outcome.deadLetter(Code.FATAL_ERROR, "Refused " + reply.eventOrUnknown() + " message: " + problems.getFirst().text());
     }
 
+    /**
+     * The acknowledgement, recorded in the inbox with the message it answers, so a duplicate gets it again. The inbox
+     * row is written before the acknowledgement is queued: a duplicate racing this one fails on the inbox's key first.
+     */
     private void acknowledge(Reply reply, Code code, List<MessageIssue> issues) {
-        UUID ackId = UUID.randomUUID();
         Instant now = clock.instant();
-        String ack = acknowledgements.json(ackId, reply.messageId(), reply.eventCode(), reply.senderEndpoint(), code, issues, now);
+        Acknowledgement ack = acknowledgement(reply, code, issues, now);
         InboxMessage inbox = new InboxMessage();
         inbox.id = UUID.randomUUID();
         inbox.topic = reply.channel().topic();
@@ -255,21 +259,30 @@ public class InboundMessages {
         inbox.eventCode = reply.eventCode();
         inbox.subject = reply.subject().orElse(null);
         inbox.outcome = code.code();
-        inbox.ackMessageId = ackId;
-        inbox.ackPayload = ack;
+        inbox.ackMessageId = ack.id();
+        inbox.ackPayload = ack.payload();
         inbox.receivedAt = now;
         inbox.persist();
-        outbound.send(new OutgoingMessage(ackId, reply.channel().acknowledgementTopic(), reply.ackKey(), reply.eventOrUnknown(), ack,
-                reply.subject().orElse(null)));
-        metrics.acknowledged(code.code());
+        inbox.flush();
+        queue(reply, code, ack);
     }
 
-    /** An acknowledgement that is not recorded in the inbox (the message's id is taken by another one). */
-    private void sendAcknowledgement(Reply reply, Code code, List<MessageIssue> issues) {
+    private record Acknowledgement(UUID id, String payload) {
+    }
+
+    private Acknowledgement acknowledgement(Reply reply, Code code, List<MessageIssue> issues, Instant at) {
         UUID ackId = UUID.randomUUID();
-        String ack = acknowledgements.json(ackId, reply.messageId(), reply.eventCode(), reply.senderEndpoint(), code, issues, clock.instant());
-        outbound.send(new OutgoingMessage(ackId, reply.channel().acknowledgementTopic(), reply.ackKey(), reply.eventOrUnknown(), ack,
-                reply.subject().orElse(null)));
+        return new Acknowledgement(ackId, acknowledgements.json(ackId, reply.messageId(), reply.eventCode(), reply.senderEndpoint(), code, issues, at));
+    }
+
+    /** An acknowledgement that is not recorded in the inbox (the message's id belongs to an earlier message). */
+    private void sendAcknowledgement(Reply reply, Code code, List<MessageIssue> issues, Instant at) {
+        queue(reply, code, acknowledgement(reply, code, issues, at));
+    }
+
+    private void queue(Reply reply, Code code, Acknowledgement ack) {
+        outbound.send(new OutgoingMessage(ack.id(), reply.channel().acknowledgementTopic(), reply.ackKey(), reply.eventOrUnknown(),
+                ack.payload(), reply.subject().orElse(null)));
         metrics.acknowledged(code.code());
     }
 

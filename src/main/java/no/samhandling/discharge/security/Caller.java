@@ -27,6 +27,21 @@ public record Caller(String principal, Set<String> roles, String hospital, Strin
         return "none";
     }
 
+    /**
+     * The tenant claims the token names, e.g. {@code hospital=983974899} or {@code municipality=1833} (empty for
+     * none): what scopes an Idempotency-Key besides the user.
+     */
+    public String tenantClaims() {
+        StringBuilder claims = new StringBuilder();
+        if (hospital != null) {
+            claims.append("hospital=").append(hospital);
+        }
+        if (municipality != null) {
+            claims.append(claims.isEmpty() ? "" : ";").append("municipality=").append(municipality);
+        }
+        return claims.toString();
+    }
+
     /** The tenant the audit log records. */
     public String tenant() {
         if (has(Roles.WARD) && hospital != null) {

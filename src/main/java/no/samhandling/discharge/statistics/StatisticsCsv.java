@@ -11,16 +11,17 @@ import java.util.stream.Collectors;
 /**
  * The statistics as CSV for a Norwegian spreadsheet (Excel, LibreOffice with Norwegian settings): ';' between
  * fields, ',' as the decimal mark, UTF-8 with a byte order mark (so Excel reads æøå), CRLF line ends, a header
- * in Norwegian bokmål, one row per group; a suppressed count is "< 5", an unknown figure empty.
+ * in Norwegian bokmål, one row per group; a suppressed count is "< 5" (fewer than 5 patients, or hidden so that such a
+ * count cannot be worked out), an unknown figure empty.
  */
 final class StatisticsCsv {
 
     static final String BOM = "\uFEFF";
     static final List<String> HEADER = List.of("Gruppe", "Navn", "Fra", "Til", "Overliggerdøgn", "Betalingsdøgn", "Opphold", "Pasienter",
             "Fakturert beløp (NOK)", "År uten kjent døgnpris", "Innbyggere", "Befolkningsår", "Overliggerdøgn per 1000 innbyggere",
-            "Betalingsdøgn per 1000 innbyggere", "Skjult (under 5 pasienter)", "Forrige periode fra", "Forrige periode til",
+            "Betalingsdøgn per 1000 innbyggere", "Skjult (personvern)", "Forrige periode fra", "Forrige periode til",
             "Overliggerdøgn forrige periode", "Betalingsdøgn forrige periode", "Overliggerdøgn per 1000 forrige periode",
-            "Endring overliggerdøgn", "Endring betalingsdøgn", "Endring overliggerdøgn per 1000");
+            "Endring overliggerdøgn", "Endring betalingsdøgn", "Endring overliggerdøgn per 1000", "Ustabil rate", "Hvorfor ustabil");
 
     private StatisticsCsv() {
     }
@@ -40,7 +41,8 @@ final class StatisticsCsv {
                     answer.previousFrom().toString(), answer.previousTo().toString(),
                     count(p, p.dischargeReadyDays()), count(p, p.billableDays()), p.suppressed() ? "< 5" : decimal(p.dischargeReadyDaysPer1000()),
                     change == null ? "" : whole(change.dischargeReadyDays()), change == null ? "" : whole(change.billableDays()),
-                    change == null ? "" : decimal(change.dischargeReadyDaysPer1000())));
+                    change == null ? "" : decimal(change.dischargeReadyDaysPer1000()), c.unstableRate() ? "ja" : "nei",
+                    c.unstableRateReason() == null ? "" : c.unstableRateReason()));
         }
         return csv.toString();
     }

@@ -38,11 +38,13 @@ public class StatisticsResource {
     static final String CSV = "text/csv";
 
     private final DischargeReadyDays statistics;
+    private final StatisticsAnswers answers;
     private final SecurityIdentity identity;
     private final Clock clock;
 
-    StatisticsResource(DischargeReadyDays statistics, SecurityIdentity identity, Clock clock) {
+    StatisticsResource(DischargeReadyDays statistics, StatisticsAnswers answers, SecurityIdentity identity, Clock clock) {
         this.statistics = statistics;
+        this.answers = answers;
         this.identity = identity;
         this.clock = clock;
     }
@@ -57,7 +59,9 @@ public class StatisticsResource {
                     + "where a rate is unknown), the crude rates per 1000 inhabitants (the denominator is stated in the answer), and the "
                     + "same for the previous range of the same length, with the change. A period still running counts up to today. "
                     + "Board members: a group's counts are suppressed (null, suppressed: true) when fewer than 5 patients had "
-                    + "discharge-ready days in the range. No personal data. CSV (Accept: text/csv or format=csv): one row per group for a "
+                    + "discharge-ready days in the range, and so is the group with the next fewest patients wherever a total would "
+                    + "otherwise give a suppressed count away (a partnership minus its other members). A rate from fewer than 10 000 "
+                    + "inhabitants or fewer than 20 stays is flagged unstableRate with the reason. No personal data. CSV (Accept: text/csv or format=csv): one row per group for a "
                     + "Norwegian spreadsheet: separator ';', decimal comma, UTF-8 with a byte order mark, header in Norwegian bokmål, "
                     + "suppressed cells as '< 5'.")
     @APIResponse(responseCode = "200", description = "The figures",
@@ -92,7 +96,7 @@ public class StatisticsResource {
             throw ProblemException.invalid(errors);
         }
         boolean suppress = !identity.hasRole(Roles.ADMIN) && !identity.hasRole(Roles.INTEGRATION);
-        DischargeReadyDayStatistics answer = statistics.query(groupBy == null ? GroupBy.MUNICIPALITY : groupBy,
+        DischargeReadyDayStatistics answer = answers.answer(groupBy == null ? GroupBy.MUNICIPALITY : groupBy,
                 basis == null ? Basis.PAYING : basis, start, end, partnership, serviceArea, suppress);
         if (format == Format.CSV || (format == null && prefersCsv(headers))) {
             return Response.ok(StatisticsCsv.of(answer).getBytes(StandardCharsets.UTF_8), CSV + "; charset=UTF-8")

@@ -28,6 +28,12 @@ public final class StatisticsViews {
             @Schema(description = "The privacy rule, in words") String suppressionRule,
             @Schema(description = "Whether the rule applied to this answer (board members)") boolean suppressionApplied,
             List<GroupFigures> groups) {
+
+        /** The same answer with other groups and the privacy rule that made them. */
+        public DischargeReadyDayStatistics with(String rule, List<GroupFigures> otherGroups) {
+            return new DischargeReadyDayStatistics(groupBy, basis, from, to, previousFrom, previousTo, healthPartnership, serviceArea,
+                    denominator, rule, suppressionApplied, otherGroups);
+        }
     }
 
     @Schema(name = "StatisticsGroup", description = "One group's figures for the range, the previous range, and the change")
@@ -38,11 +44,16 @@ public final class StatisticsViews {
             PeriodFigures current,
             PeriodFigures previous,
             @Schema(description = "Current minus previous; null where either is suppressed or unknown") Change change) {
+
+        public GroupFigures with(PeriodFigures otherCurrent, PeriodFigures otherPrevious, Change otherChange) {
+            return new GroupFigures(key, name, municipalities, otherCurrent, otherPrevious, otherChange);
+        }
     }
 
     @Schema(name = "StatisticsPeriodFigures", description = "The figures of one range. Counts are null when suppressed.")
     public record PeriodFigures(
-            @Schema(description = "Fewer than 5 patients and a board member asked: the counts and rates are null") boolean suppressed,
+            @Schema(description = "A board member asked and the group had fewer than 5 patients, or another group's count of fewer "
+                    + "than 5 could be worked out from this one: the counts and rates are null") boolean suppressed,
             @Schema(description = "Discharge-ready days (overliggerdøgn) in the range") Long dischargeReadyDays,
             @Schema(description = "Billable days (§ 13) in the range") Long billableDays,
             @Schema(description = "Stays with discharge-ready days in the range") Long stays,
@@ -54,7 +65,31 @@ public final class StatisticsViews {
             @Schema(description = "The years whose population on 1 January is used") List<Integer> populationYears,
             @Schema(description = "Years of the range without a population figure for every member") List<Integer> populationUnknownYears,
             @Schema(description = "Crude: days ÷ population × 1000, not annualised") BigDecimal dischargeReadyDaysPer1000,
-            BigDecimal billableDaysPer1000) {
+            BigDecimal billableDaysPer1000,
+            @Schema(description = "The rate per 1000 swings by chance: fewer than 10 000 inhabitants, or fewer than 20 stays "
+                    + "(judged on the stays only where they are shown)") boolean unstableRate,
+            @Schema(description = "Why the rate is unstable; null when it is not", example = "fewer than 20 stays: the rate varies by "
+                    + "more than 22 % by chance alone") String unstableRateReason) {
+
+        /** The figures as the counting makes them, before the rate's stability is judged. */
+        public PeriodFigures(boolean suppressed, Long dischargeReadyDays, Long billableDays, Long stays, Long patients, BigDecimal billedAmount,
+                             List<Integer> unknownRateYears, Long population, List<Integer> populationYears,
+                             List<Integer> populationUnknownYears, BigDecimal dischargeReadyDaysPer1000, BigDecimal billableDaysPer1000) {
+            this(suppressed, dischargeReadyDays, billableDays, stays, patients, billedAmount, unknownRateYears, population, populationYears,
+                    populationUnknownYears, dischargeReadyDaysPer1000, billableDaysPer1000, false, null);
+        }
+
+        /** The same figures hidden from a board member: only the population stays. */
+        public PeriodFigures hidden() {
+            return new PeriodFigures(true, null, null, null, null, null, null, population, populationYears, populationUnknownYears,
+                    null, null, unstableRate, unstableRateReason);
+        }
+
+        public PeriodFigures with(UnstableRate.Flag flag) {
+            return new PeriodFigures(suppressed, dischargeReadyDays, billableDays, stays, patients, billedAmount, unknownRateYears,
+                    population, populationYears, populationUnknownYears, dischargeReadyDaysPer1000, billableDaysPer1000, flag.unstable(),
+                    flag.reason());
+        }
     }
 
     @Schema(name = "StatisticsChange", description = "Current range minus the previous one")

@@ -15,13 +15,10 @@ import no.samhandling.discharge.security.Roles;
 import no.samhandling.discharge.stay.StayViews.WorkListEntry;
 import no.samhandling.discharge.web.Page;
 import no.samhandling.discharge.web.PageRequest;
-import no.samhandling.discharge.codes.Coded;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import java.util.Arrays;
 
 @Path("/municipalities/{number}/work-list")
 @Tag(name = "Municipal work list", description = "The municipality's discharge-ready and soon-ready patients (arbeidsliste for tildelingskontoret)")
@@ -48,8 +45,6 @@ public class MunicipalWorkListResource {
             @QueryParam("status") @Parameter(description = "Only patients with this status",
                     schema = @Schema(implementation = StayStatus.class)) String status,
             @BeanParam @Valid PageRequest page) {
-        StayStatus only = status == null ? null : Coded.find(StayStatus.class, status).orElseThrow(() -> StayException.invalid("status",
-                "must be one of " + Arrays.stream(StayStatus.values()).map(StayStatus::code).toList()));
-        return stays.workList(callers.current(), number, only, page);
+        return stays.workList(callers.current(), number, StayStatus.ofQuery(status), page);
     }
 }

@@ -264,13 +264,6 @@ public class StayResource {
     /** Whose Idempotency-Key it is: the token's user and the tenant its claims name. */
     private Idempotency.Sender sender() {
         Caller caller = callers.current();
-        StringBuilder tenant = new StringBuilder();
-        if (caller.hospital() != null) {
-            tenant.append("hospital=").append(caller.hospital());
-        }
-        if (caller.municipality() != null) {
-            tenant.append(tenant.isEmpty() ? "" : ";").append("municipality=").append(caller.municipality());
-        }
-        return new Idempotency.Sender(caller.principal(), tenant.toString());
+        return new Idempotency.Sender(caller.principal(), caller.tenantClaims());
     }
 }

@@ -31,6 +31,12 @@ public enum StayStatus implements Coded {
         return code;
     }
 
+    /** The status a list's {@code status} query parameter names, or null when absent; refused (400) when unknown. */
+    public static StayStatus ofQuery(String code) {
+        return code == null ? null : Coded.find(StayStatus.class, code).orElseThrow(() -> StayException.invalid("status",
+                "must be one of " + java.util.Arrays.stream(values()).map(StayStatus::code).toList()));
+    }
+
     public boolean waitingForMunicipality() {
         return this == DISCHARGE_READY || this == AWAITING_MUNICIPALITY || this == MUNICIPALITY_CANNOT_RECEIVE
                 || this == MUNICIPALITY_READY;

@@ -8,12 +8,12 @@ import no.samhandling.discharge.time.OsloTime;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static no.samhandling.discharge.capacity.BedAllocationTest.allocation;
 import static no.samhandling.discharge.capacity.BedAllocationTest.dischargeReadyPatient;
 import static no.samhandling.discharge.capacity.BedPools.HELGELANDSSYKEHUSET;
 import static org.hamcrest.Matchers.containsString;
@@ -25,33 +25,23 @@ import static org.hamcrest.Matchers.nullValue;
 /**
  * What happens to a bed allocation after it is made, over REST on the real database: the patient's discharge or
  * withdrawal ends it, a move to another bed ends one and starts the other in one transaction, quotas refuse what
- * would exceed them, and utilisation counts the bed-days. Vega (1815), Vevelstad (1816), Herøy (1818) and
+ * would exceed them, and utilisation counts the bed-days. Træna (1835), Rødøy (1836), Meløy (1837) and
  * Leirfjord (1822) pay for this test's patients and take part in its pools only.
  */
 @QuarkusTest
 class BedAllocationLifecycleTest {
 
-    private static final String VEGA = "1815";
-    private static final String VEVELSTAD = "1816";
-    private static final String HEROY = "1818";
+    private static final String TRAENA = "1835";
+    private static final String RODOY = "1836";
+    private static final String MELOY = "1837";
     private static final String LEIRFJORD = "1822";
 
     private static LocalDate today() {
         return LocalDate.now(OsloTime.ZONE);
     }
 
-    static Map<String, Object> days(String stay, LocalDate from, LocalDate through) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("stayId", stay);
-        body.put("from", from.toString());
-        if (through != null) {
-            body.put("through", through.toString());
-        }
-        return body;
-    }
-
     static String allocated(String municipality, UUID pool, UUID bed, String stay, LocalDate from, LocalDate through) {
-        return given().auth().oauth2(TestTokens.municipalIntake(municipality)).contentType(ContentType.JSON).body(days(stay, from, through))
+        return given().auth().oauth2(TestTokens.municipalIntake(municipality)).contentType(ContentType.JSON).body(allocation(stay, from, through))
                 .when().post("/bed-pools/" + pool + "/beds/" + bed + "/allocations").then().statusCode(201).extract().path("id");
     }
 
@@ -73,14 +63,14 @@ class BedAllocationLifecycleTest {
 
     @Test
     void aDischargeEndsTheAllocationOnItsDayAndAWithdrawalCancelsAReservationNotBegun() {
-        UUID pool = BedPools.pool(VEGA);
+        UUID pool = BedPools.pool(TRAENA);
         UUID first = BedPools.bed(pool, "Rom 1");
         UUID second = BedPools.bed(pool, "Rom 2");
         String ward = TestTokens.ward(HELGELANDSSYKEHUSET);
-        String discharged = dischargeReadyPatient(VEGA);
-        allocated(VEGA, pool, first, discharged, today(), null);
-        String withdrawn = dischargeReadyPatient(VEGA);
-        allocated(VEGA, pool, second, withdrawn, today().plusDays(3), today().plusDays(9));
+        String discharged = dischargeReadyPatient(TRAENA);
+        allocated(TRAENA, pool, first, discharged, today(), null);
+        String withdrawn = dischargeReadyPatient(TRAENA);
+        allocated(TRAENA, pool, second, withdrawn, today().plusDays(3), today().plusDays(9));
         assertStatus(pool, "Rom 1", today().plusDays(30), "occupied");
 
         given().auth().oauth2(ward).contentType(ContentType.JSON).body(Map.of("destination", "bed-pool"))
@@ -93,23 +83,23 @@ class BedAllocationLifecycleTest {
                 .when().post("/stays/" + withdrawn + "/withdrawal").then().statusCode(200).body("status", equalTo("admitted"));
         assertStatus(pool, "Rom 2", today().plusDays(3), "free");
         // The cancelled reservation holds the bed no longer: another patient may have those days.
-        allocated(VEGA, pool, second, dischargeReadyPatient(VEGA), today().plusDays(3), today().plusDays(9));
+        allocated(TRAENA, pool, second, dischargeReadyPatient(TRAENA), today().plusDays(3), today().plusDays(9));
         auditOf(withdrawn).body("items.action", hasItem("end-bed-allocation"));
     }
 
     @Test
     void cancellingTheDeclarationEndsTheAllocationToo() {
-        UUID pool = BedPools.pool(VEGA);
+        UUID pool = BedPools.pool(TRAENA);
         UUID bed = BedPools.bed(pool, "Rom 1");
-        String stay = dischargeReadyPatient(VEGA);
-        allocated(VEGA, pool, bed, stay, today(), today().plusDays(5));
+        String stay = dischargeReadyPatient(TRAENA);
+        allocated(TRAENA, pool, bed, stay, today(), today().plusDays(5));
         String ward = TestTokens.ward(HELGELANDSSYKEHUSET);
         List<Map<String, Object>> events = given().auth().oauth2(ward).when().get("/stays/" + stay).then().statusCode(200)
                 .extract().path("events");
         // The notice and the answer go first: the declaration cannot be cancelled while they stand on it.
         for (String type : List.of("municipality-answered", "discharge-ready-notice-sent", "declared-discharge-ready")) {
             String eventId = events.stream().filter(e -> type.equals(e.get("type"))).map(e -> (String) e.get("id")).findFirst().orElseThrow();
-            String token = type.equals("municipality-answered") ? TestTokens.municipalIntake(VEGA) : ward;
+            String token = type.equals("municipality-answered") ? TestTokens.municipalIntake(TRAENA) : ward;
             given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("reason", "Registrert ved en feil"))
                     .when().post("/stays/" + stay + "/events/" + eventId + "/cancellation").then().statusCode(200);
         }
@@ -119,14 +109,14 @@ class BedAllocationLifecycleTest {
 
     @Test
     void movingAPatientEndsTheOldBedTheDayBeforeAndTakesTheOtherInOneTransaction() {
-        UUID pool = BedPools.pool(VEVELSTAD);
+        UUID pool = BedPools.pool(RODOY);
         UUID first = BedPools.bed(pool, "Rom 1");
         UUID second = BedPools.bed(pool, "Rom 2");
         UUID closed = UUID.fromString(BedPools.addBed(TestTokens.admin(), pool, "Rom 3", "closed").statusCode(201).extract().path("id"));
-        String intake = TestTokens.municipalIntake(VEVELSTAD);
-        String stay = dischargeReadyPatient(VEVELSTAD);
-        String allocation = allocated(VEVELSTAD, pool, first, stay, today(), today().plusDays(9));
-        String inTheWay = allocated(VEVELSTAD, pool, second, dischargeReadyPatient(VEVELSTAD), today().plusDays(5), today().plusDays(6));
+        String intake = TestTokens.municipalIntake(RODOY);
+        String stay = dischargeReadyPatient(RODOY);
+        String allocation = allocated(RODOY, pool, first, stay, today(), today().plusDays(9));
+        String inTheWay = allocated(RODOY, pool, second, dischargeReadyPatient(RODOY), today().plusDays(5), today().plusDays(6));
 
         move(intake, pool, allocation, second, today().plusDays(2)).statusCode(409).body("type", equalTo("/problems/conflict"))
                 .body("detail", containsString("Bed Rom 2 is already given to another patient"))
@@ -146,10 +136,10 @@ class BedAllocationLifecycleTest {
         assertStatus(pool, "Rom 2", today().plusDays(9), "occupied");
         move(intake, pool, allocation, closed, today().plusDays(8)).statusCode(409)
                 .body("detail", containsString("has ended (moved)")).body("detail", containsString("allocation " + moved));
-        auditOf(stay).body("items.find { it.action == 'move-bed-allocation' }.tenant", equalTo(VEVELSTAD));
+        auditOf(stay).body("items.find { it.action == 'move-bed-allocation' }.tenant", equalTo(RODOY));
 
         // A move on the first day of a reservation cancels it: the old bed is free on every one of its days.
-        String reservation = allocated(VEVELSTAD, pool, first, dischargeReadyPatient(VEVELSTAD), today().plusDays(20), null);
+        String reservation = allocated(RODOY, pool, first, dischargeReadyPatient(RODOY), today().plusDays(20), null);
         move(intake, pool, reservation, second, today().plusDays(20)).statusCode(201).body("through", nullValue());
         assertStatus(pool, "Rom 1", today().plusDays(20), "free");
         assertStatus(pool, "Rom 2", today().plusDays(40), "occupied");
@@ -157,16 +147,16 @@ class BedAllocationLifecycleTest {
 
     @Test
     void onlyTheIntakeTeamOfThePatientsMunicipalityIntegrationsAndAdministratorsMove() {
-        UUID pool = BedPools.pool(VEVELSTAD);
+        UUID pool = BedPools.pool(RODOY);
         UUID first = BedPools.bed(pool, "Rom 1");
         UUID second = BedPools.bed(pool, "Rom 2");
-        String allocation = allocated(VEVELSTAD, pool, first, dischargeReadyPatient(VEVELSTAD), today(), today().plusDays(4));
+        String allocation = allocated(RODOY, pool, first, dischargeReadyPatient(RODOY), today(), today().plusDays(4));
         for (String token : List.of(TestTokens.ward(HELGELANDSSYKEHUSET), TestTokens.board(), TestTokens.poolAdmin(pool))) {
             move(token, pool, allocation, second, today().plusDays(1)).statusCode(403);
         }
-        move(TestTokens.municipalIntake(VEGA), pool, allocation, second, today().plusDays(1)).statusCode(404);
+        move(TestTokens.municipalIntake(TRAENA), pool, allocation, second, today().plusDays(1)).statusCode(404);
         move(TestTokens.admin(), pool, UUID.randomUUID().toString(), second, today().plusDays(1)).statusCode(404);
-        move(TestTokens.admin(), BedPools.pool(VEVELSTAD), allocation, second, today().plusDays(1)).statusCode(404);
+        move(TestTokens.admin(), BedPools.pool(RODOY), allocation, second, today().plusDays(1)).statusCode(404);
         move(TestTokens.admin(), pool, allocation, UUID.randomUUID(), today().plusDays(1)).statusCode(404);
         assertStatus(pool, "Rom 1", today().plusDays(2), "occupied");
         move(TestTokens.integration(), pool, allocation, second, today().plusDays(1)).statusCode(201).body("allocatedBy", equalTo("test-integration"));
@@ -176,21 +166,21 @@ class BedAllocationLifecycleTest {
     void anAllocationThatWouldExceedTheMunicipalitysQuotaIsRefusedSayingQuotaUsedAndRequested() {
         String name = "Kvotepool " + UUID.randomUUID();
         UUID pool = UUID.fromString(BedPools.create(TestTokens.admin(), Map.of("name", name, "hospitals", List.of(HELGELANDSSYKEHUSET),
-                        "participants", List.of(HEROY),
-                        "quotas", List.of(Map.of("municipality", HEROY, "from", today().toString(), "through", today().plusDays(9).toString(), "bedDays", 5))))
+                        "participants", List.of(MELOY),
+                        "quotas", List.of(Map.of("municipality", MELOY, "from", today().toString(), "through", today().plusDays(9).toString(), "bedDays", 5))))
                 .statusCode(201).extract().<String>path("id"));
         UUID first = BedPools.bed(pool, "Rom 1");
         UUID second = BedPools.bed(pool, "Rom 2");
-        allocated(HEROY, pool, first, dischargeReadyPatient(HEROY), today(), today().plusDays(2));
-        String over = dischargeReadyPatient(HEROY);
-        given().auth().oauth2(TestTokens.municipalIntake(HEROY)).contentType(ContentType.JSON).body(days(over, today().plusDays(3), today().plusDays(5)))
+        allocated(MELOY, pool, first, dischargeReadyPatient(MELOY), today(), today().plusDays(2));
+        String over = dischargeReadyPatient(MELOY);
+        given().auth().oauth2(TestTokens.municipalIntake(MELOY)).contentType(ContentType.JSON).body(allocation(over, today().plusDays(3), today().plusDays(5)))
                 .when().post("/bed-pools/" + pool + "/beds/" + second + "/allocations").then().statusCode(409)
                 .body("type", equalTo("/problems/conflict"))
-                .body("detail", containsString("Over the quota: " + HEROY + " may use 5 bed-days of the pool " + name + " from " + today()
+                .body("detail", containsString("Over the quota: " + MELOY + " may use 5 bed-days of the pool " + name + " from " + today()
                         + " through " + today().plusDays(9) + "; 3 are booked and these days would use 3 more"));
-        given().auth().oauth2(TestTokens.municipalIntake(HEROY)).when().get("/stays/" + over).then().body("status", equalTo("awaiting-municipality"));
+        given().auth().oauth2(TestTokens.municipalIntake(MELOY)).when().get("/stays/" + over).then().body("status", equalTo("awaiting-municipality"));
         // Until discharge counts to the quota's end: from the 9th day on, 2 days, exactly what is left.
-        allocated(HEROY, pool, second, over, today().plusDays(8), null);
+        allocated(MELOY, pool, second, over, today().plusDays(8), null);
         given().auth().oauth2(TestTokens.board()).when().get("/bed-pools/" + pool + "/utilisation?from=" + today() + "&through=" + today().plusDays(9))
                 .then().statusCode(200)
                 .body("participants[0].quotas[0].bookedBedDays", equalTo(5)).body("participants[0].quotas[0].remainingBedDays", equalTo(0));
@@ -198,10 +188,9 @@ class BedAllocationLifecycleTest {
 
     @Test
     void utilisationCountsBedDaysPerPoolAndPerMunicipalityWithoutPersonalData() {
-        UUID pool = BedPools.pool(LEIRFJORD);
-        UUID first = BedPools.bed(pool, "Rom 1");
-        BedPools.bed(pool, "Rom 2");
-        BedPools.addBed(TestTokens.admin(), pool, "Rom 3", "closed").statusCode(201);
+        BedPools.TwoFreeOneClosed beds = BedPools.twoFreeBedsAndAClosedOne(LEIRFJORD);
+        UUID pool = beds.pool();
+        UUID first = beds.first();
         String stay = dischargeReadyPatient(LEIRFJORD);
         allocated(LEIRFJORD, pool, first, stay, today().plusDays(1), today().plusDays(2));
         String range = "?from=" + today() + "&through=" + today().plusDays(3);
@@ -234,13 +223,13 @@ class BedAllocationLifecycleTest {
         String path = "/bed-pools/" + pool + "/utilisation";
         given().auth().oauth2(TestTokens.municipalIntake(LEIRFJORD)).when().get(path).then().statusCode(200);
         given().auth().oauth2(TestTokens.integration()).when().get(path).then().statusCode(200);
-        given().auth().oauth2(TestTokens.municipalIntake(VEGA)).when().get(path).then().statusCode(403)
+        given().auth().oauth2(TestTokens.municipalIntake(TRAENA)).when().get(path).then().statusCode(403)
                 .body("type", equalTo("/problems/forbidden"));
         given().auth().oauth2(TestTokens.poolAdmin(UUID.randomUUID())).when().get(path).then().statusCode(403);
         given().auth().oauth2(TestTokens.ward(HELGELANDSSYKEHUSET)).when().get(path).then().statusCode(403);
         given().auth().oauth2(TestTokens.admin()).when().get("/bed-pools/" + UUID.randomUUID() + "/utilisation").then().statusCode(404);
         String municipal = "/municipalities/" + LEIRFJORD + "/capacity/bed-pools";
-        given().auth().oauth2(TestTokens.municipalIntake(VEGA)).when().get(municipal).then().statusCode(403);
+        given().auth().oauth2(TestTokens.municipalIntake(TRAENA)).when().get(municipal).then().statusCode(403);
         given().auth().oauth2(TestTokens.poolAdmin(pool)).when().get(municipal).then().statusCode(403);
         given().auth().oauth2(TestTokens.ward(HELGELANDSSYKEHUSET)).when().get(municipal).then().statusCode(403);
         given().auth().oauth2(TestTokens.admin()).when().get("/municipalities/9999/capacity/bed-pools").then().statusCode(404);

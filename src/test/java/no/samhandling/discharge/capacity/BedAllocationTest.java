@@ -4,14 +4,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
-import no.samhandling.discharge.testsupport.TestPatients;
 import no.samhandling.discharge.testsupport.TestTokens;
 import no.samhandling.discharge.time.OsloTime;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -47,27 +44,10 @@ class BedAllocationTest {
 
     /** A patient at Helgelandssykehuset, paid for by the municipality, with the §§ 8–10 notices: billable from today. */
     static String dischargeReadyPatient(String municipality) {
-        String ward = TestTokens.ward(HELGELANDSSYKEHUSET);
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        String stay = given().auth().oauth2(ward).contentType(ContentType.JSON)
-                .body(Map.of("patientIdentifier", TestPatients.fodselsnummer(), "ward", "Medisinsk sengepost", "serviceArea", "somatic",
-                        "residenceMunicipality", municipality, "admittedAt", now.minusHours(3).toString()))
-                .when().post("/stays").then().statusCode(201).extract().path("id");
-        given().auth().oauth2(ward).contentType(ContentType.JSON).body(Map.of("expectedNeeds", "Korttidsplass"))
-                .when().post("/stays/" + stay + "/admission-notice").then().statusCode(200);
-        Map<String, Object> declaration = new HashMap<>();
-        declaration.put("declaredAt", now.minusHours(1).toString());
-        declaration.put("assessorHprNumber", "9144889");
-        declaration.put("assessment", Map.of("problemsAtAdmissionClarified", true, "diagnosisAndFollowUpPlanSet", true, "functionLevelAssessed", true));
-        declaration.put("needs", "Korttidsplass");
-        given().auth().oauth2(ward).contentType(ContentType.JSON).body(declaration).when().post("/stays/" + stay + "/discharge-readiness")
-                .then().statusCode(200);
-        given().auth().oauth2(ward).contentType(ContentType.JSON).body(Map.of()).when().post("/stays/" + stay + "/discharge-ready-notice")
-                .then().statusCode(200);
-        return stay;
+        return Patients.dischargeReady(municipality, "Korttidsplass");
     }
 
-    private static Map<String, Object> allocation(String stay, LocalDate from, LocalDate through) {
+    static Map<String, Object> allocation(String stay, LocalDate from, LocalDate through) {
         Map<String, Object> body = new HashMap<>();
         body.put("stayId", stay);
         body.put("from", from.toString());

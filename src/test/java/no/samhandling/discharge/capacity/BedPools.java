@@ -42,6 +42,19 @@ final class BedPools {
         return UUID.fromString(addBed(TestTokens.admin(), pool, label, null).statusCode(201).extract().path("id"));
     }
 
+    /** A pool and the first of its beds. */
+    record TwoFreeOneClosed(UUID pool, UUID first) {
+    }
+
+    /** A pool used by the municipality with Rom 1 and Rom 2 free and Rom 3 closed. */
+    static TwoFreeOneClosed twoFreeBedsAndAClosedOne(String municipality) {
+        UUID pool = pool(municipality);
+        UUID first = bed(pool, "Rom 1");
+        bed(pool, "Rom 2");
+        addBed(TestTokens.admin(), pool, "Rom 3", "closed").statusCode(201);
+        return new TwoFreeOneClosed(pool, first);
+    }
+
     static ValidatableResponse setStatus(String token, UUID pool, UUID bed, String status) {
         return given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("status", status))
                 .when().put("/bed-pools/" + pool + "/beds/" + bed + "/status").then();

@@ -44,14 +44,14 @@ import static org.hamcrest.Matchers.equalTo;
  * What other systems hear, on the real broker: the municipality's answer reaches the hospital on
  * {@code hospital.fhir.out} however it was given, the region gets a capacity report on {@code capacity.fhir.out}
  * whenever a pool's beds or a municipality's receiving capacity change, both valid against their profiles, and a
- * discharge reported by message ends the patient's bed like one over REST. Brønnøy (1813) and Nesna (1828) are
+ * discharge reported by message ends the patient's bed like one over REST. Brønnøy (1813) and Fauske (1841) are
  * this test's municipalities.
  */
 @QuarkusTest
 class CapacityReportsTest {
 
     private static final String BRONNOY = "1813";
-    private static final String NESNA = "1828";
+    private static final String FAUSKE = "1841";
     private static final FhirContext FHIR = FhirContext.forR4Cached();
     private static FhirValidation validation;
 
@@ -108,10 +108,9 @@ class CapacityReportsTest {
 
     @Test
     void anAllocationIsForwardedToTheHospitalAsTheMunicipalitysAnswerAndReportedToTheRegion() {
-        UUID pool = BedPools.pool(BRONNOY);
-        UUID bed = BedPools.bed(pool, "Rom 1");
-        BedPools.bed(pool, "Rom 2");
-        BedPools.addBed(TestTokens.admin(), pool, "Rom 3", "closed").statusCode(201);
+        BedPools.TwoFreeOneClosed beds = BedPools.twoFreeBedsAndAClosedOne(BRONNOY);
+        UUID pool = beds.pool();
+        UUID bed = beds.first();
         String stay = dischargeReadyPatient(BRONNOY);
         allocated(BRONNOY, pool, bed, stay, today(), null);
 
@@ -156,20 +155,20 @@ class CapacityReportsTest {
 
     @Test
     void publishedReceivingCapacityIsReportedToTheRegionForTheDaysPublished() {
-        given().auth().oauth2(TestTokens.municipalIntake(NESNA)).contentType(ContentType.JSON)
+        given().auth().oauth2(TestTokens.municipalIntake(FAUSKE)).contentType(ContentType.JSON)
                 .body(Map.of("from", "2031-06-01", "through", "2031-06-03", "careLevels", List.of(
                         Map.of("careLevel", "short-term-bed", "totalPlaces", 6, "occupiedPlaces", 4, "availablePlaces", 2),
                         Map.of("careLevel", "home-care", "availablePlaces", 5))))
-                .when().post("/municipalities/" + NESNA + "/capacity").then().statusCode(201);
+                .when().post("/municipalities/" + FAUSKE + "/capacity").then().statusCode(201);
         ConsumerRecord<String, String> report = await("capacity.fhir.out",
-                r -> r.key().equals(NESNA) && r.value().contains("2031-06-03"), 1).getFirst();
+                r -> r.key().equals(FAUSKE) && r.value().contains("2031-06-03"), 1).getFirst();
         assertValid(report);
         MeasureReport measure = resource(report.value(), MeasureReport.class);
         assertThat(measure.getPeriod().getStartElement().getValueAsString()).isEqualTo("2031-06-01");
         assertThat(measure.getGroup()).extracting(g -> g.getCode().getCodingFirstRep().getCode()).containsExactly("home-care", "short-term-bed");
         assertThat(measure.getGroup().get(1).getPopulation()).extracting(p -> p.getCode().getCodingFirstRep().getCode() + "=" + p.getCount())
                 .containsExactly("numTotBeds=6", "numBedsOcc=4", "numTotBedsAvail=2");
-        assertThat(resource(report.value(), Location.class).getName()).isEqualTo("Nesna");
+        assertThat(resource(report.value(), Location.class).getName()).isEqualTo("Fauske");
     }
 
     @Test
