@@ -117,7 +117,7 @@ public final class Matching {
 
     /**
      * The pool's beds that can be given to a patient from the day on until discharge, in the order given: a status
-     * that lets it be given (free or being cleaned) and no allocation on that day or later (a reservation included).
+     * that lets it be given (free) and no allocation on that day or later (a reservation included).
      */
     public static List<UUID> bedsFreeFrom(LocalDate day, List<PoolCapacity.Bed> beds, Collection<PoolCapacity.Occupation> occupations) {
         Set<UUID> taken = new HashSet<>();
