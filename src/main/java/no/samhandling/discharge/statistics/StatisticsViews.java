@@ -27,7 +27,13 @@ public final class StatisticsViews {
             @Schema(description = "The denominator of the per-1000 rates, in words") String denominator,
             @Schema(description = "The privacy rule, in words") String suppressionRule,
             @Schema(description = "Whether the rule applied to this answer (board members)") boolean suppressionApplied,
-            List<GroupFigures> groups) {
+            List<GroupFigures> groups,
+            @Schema(description = "year, quarter or month when the range was asked as one; null for a from-to range") Interval period,
+            @Schema(description = "The age standardisation, in words: method, age groups, standard population") String standardisation,
+            @Schema(description = "The standard population: the region's inhabitants on 1 January of this year") int standardPopulationYear,
+            @Schema(description = "The standard population's inhabitants by age group") java.util.Map<String, Long> standardPopulation,
+            @Schema(description = "What the real cost is, in words") String realCostDefinition,
+            @Schema(description = "Whether each group's figures are also split by service area (serviceAreas)") boolean byServiceArea) {
     }
 
     @Schema(name = "StatisticsGroup", description = "One group's figures for the range, the previous range, and the change")
@@ -37,7 +43,13 @@ public final class StatisticsViews {
             @Schema(description = "Municipalities in the group") int municipalities,
             PeriodFigures current,
             PeriodFigures previous,
-            @Schema(description = "Current minus previous; null where either is suppressed or unknown") Change change) {
+            @Schema(description = "Current minus previous; null where either is suppressed or unknown") Change change,
+            @Schema(description = "The same figures per service area (somatic, mental health, addiction), when byServiceArea=true; "
+                    + "else null") List<ServiceAreaFigures> serviceAreas) {
+    }
+
+    @Schema(name = "StatisticsServiceAreaFigures", description = "One group's figures in one service area")
+    public record ServiceAreaFigures(ServiceArea serviceArea, PeriodFigures current, PeriodFigures previous, Change change) {
     }
 
     @Schema(name = "StatisticsPeriodFigures", description = "The figures of one range. Counts are null when suppressed.")
@@ -54,11 +66,59 @@ public final class StatisticsViews {
             @Schema(description = "The years whose population on 1 January is used") List<Integer> populationYears,
             @Schema(description = "Years of the range without a population figure for every member") List<Integer> populationUnknownYears,
             @Schema(description = "Crude: days ÷ population × 1000, not annualised") BigDecimal dischargeReadyDaysPer1000,
-            BigDecimal billableDaysPer1000) {
+            BigDecimal billableDaysPer1000,
+            @Schema(description = "Discharge-ready days ÷ stays with discharge-ready days in the range") BigDecimal meanDaysPerStay,
+            @Schema(description = "Directly age-standardised to the standard population (see standardisation); days of patients of "
+                    + "unknown age are not in it") BigDecimal dischargeReadyDaysPer1000Standardised,
+            BigDecimal billableDaysPer1000Standardised,
+            @Schema(description = "Discharge-ready days of patients whose age is unknown (no birth date in the identifier): in the "
+                    + "counts and crude rates, not in the standardised ones") Long unknownAgeDays,
+            @Schema(description = "Real cost beside the bill; null when suppressed") RealCost.Figures realCost) {
     }
 
     @Schema(name = "StatisticsChange", description = "Current range minus the previous one")
     public record Change(Long dischargeReadyDays, Long billableDays, BigDecimal billedAmount, BigDecimal dischargeReadyDaysPer1000,
-                         BigDecimal billableDaysPer1000) {
+                         BigDecimal billableDaysPer1000, BigDecimal dischargeReadyDaysPer1000Standardised,
+                         BigDecimal billableDaysPer1000Standardised, BigDecimal meanDaysPerStay, BigDecimal hospitalBedCost,
+                         BigDecimal municipalBedCost) {
+    }
+
+    @Schema(name = "DischargeReadyDayTrend", description = "Discharge-ready and billable days per group and interval, from the monthly "
+            + "aggregates")
+    public record Trend(
+            GroupBy groupBy,
+            Basis basis,
+            Interval interval,
+            @Schema(description = "First day of the first interval (the asked from, moved back to its interval's start)") LocalDate from,
+            @Schema(description = "Last day of the last interval (the asked to, moved on to its interval's end)") LocalDate to,
+            String healthPartnership,
+            ServiceArea serviceArea,
+            @Schema(description = "The denominator of the per-1000 rates, in words") String denominator,
+            @Schema(description = "The age standardisation, in words") String standardisation,
+            int standardPopulationYear,
+            java.util.Map<String, Long> standardPopulation,
+            String suppressionRule,
+            boolean suppressionApplied,
+            List<TrendGroup> groups) {
+    }
+
+    @Schema(name = "DischargeReadyDayTrendGroup", description = "One group's series")
+    public record TrendGroup(String key, String name, int municipalities, List<TrendPoint> points) {
+    }
+
+    @Schema(name = "DischargeReadyDayTrendPoint", description = "One interval of a group's series; counts null when suppressed")
+    public record TrendPoint(
+            @Schema(description = "2017, 2017-Q1 or 2017-03") String label,
+            LocalDate from,
+            LocalDate to,
+            boolean suppressed,
+            Long dischargeReadyDays,
+            Long billableDays,
+            @Schema(description = "Inhabitants (day-weighted mean of the interval's years, all ages); null when unknown") Long population,
+            BigDecimal dischargeReadyDaysPer1000,
+            BigDecimal billableDaysPer1000,
+            BigDecimal dischargeReadyDaysPer1000Standardised,
+            BigDecimal billableDaysPer1000Standardised,
+            Long unknownAgeDays) {
     }
 }
