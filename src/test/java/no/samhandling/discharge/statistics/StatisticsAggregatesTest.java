@@ -115,8 +115,10 @@ class StatisticsAggregatesTest {
 
     @Test
     void theBackfillMigrationGivesTheAggregatesKeptEventByEvent() throws Exception {
-        histories().play(RandomStayHistories.plans().sample());
+        RandomStayHistories histories = histories();
+        RandomStayHistories.plans().sampleStream().limit(8).forEach(histories::play);
         Aggregates kept = maintained();
+        assertThat(kept.stayMonths()).isNotEmpty();
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try (Statement statement = connection.createStatement()) {
