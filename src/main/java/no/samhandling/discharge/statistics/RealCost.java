@@ -25,6 +25,8 @@ public final class RealCost {
      * @param daysWithoutCareLevel  days of stays not (yet) discharged to a municipal care level: not in municipalBedCost
      * @param careLevelsWithoutCost care levels with days and no configured cost
      */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "StatisticsRealCost", description = "The real cost of the "
+            + "discharge-ready days beside the bill (see realCostDefinition)")
     public record Figures(BigDecimal hospitalBedCost, List<String> hospitalsWithoutCost, BigDecimal municipalBedCost,
                           long municipalBedDays, long daysWithoutCareLevel, List<String> careLevelsWithoutCost) {
     }
