@@ -119,20 +119,12 @@ public class DischargeReadyDayTrend {
                 + scope(query, "s") + ")"
                 + " SELECT " + query.groupBy().keySql + ", r.year * 12 + r.month - 1, r.age_group, sum(r.ready_days), sum(r.billable_days)"
                 + " FROM rows r JOIN municipality m ON m.number = r.municipality GROUP BY 1, 2, 3";
-        String area = query.serviceArea() == null ? null : query.serviceArea().code();
         Map<String, Map<Integer, Month>> months = new HashMap<>();
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            int next = StatisticsReference.bindUnstored(connection, statement, 1, unstored);
-            new SqlParameters().add(members, area, area, range.from().getYear(), range.to().getYear(), DateRange.monthIndex(range.from()),
-                    DateRange.monthIndex(range.to()), members, area, area).bind(statement, next);
-            try (ResultSet r = statement.executeQuery()) {
-                while (r.next()) {
-                    Month month = months.computeIfAbsent(r.getString(1), k -> new HashMap<>()).computeIfAbsent(r.getInt(2), k -> new Month());
-                    month.ready.merge(r.getString(3), r.getLong(4), Long::sum);
-                    month.billable.merge(r.getString(3), r.getLong(5), Long::sum);
-                }
-            }
-        }
+        run(connection, sql, query, range, members, unstored, r -> {
+            Month month = months.computeIfAbsent(r.getString(1), k -> new HashMap<>()).computeIfAbsent(r.getInt(2), k -> new Month());
+            month.ready.merge(r.getString(3), r.getLong(4), Long::sum);
+            month.billable.merge(r.getString(3), r.getLong(5), Long::sum);
+        });
         return months;
     }
 
@@ -153,18 +145,29 @@ public class DischargeReadyDayTrend {
                 + " SELECT " + query.groupBy().keySql + ", r.month_index / " + months + " * " + months
                 + ", count(DISTINCT (s.patient_identifier_kind, s.patient_identifier))"
                 + " FROM rows r JOIN municipality m ON m.number = r.municipality JOIN stay s ON s.id = r.stay_id GROUP BY 1, 2";
-        String area = query.serviceArea() == null ? null : query.serviceArea().code();
         Map<String, Map<Integer, Long>> patients = new HashMap<>();
+        run(connection, sql, query, range, members, unstored,
+                r -> patients.computeIfAbsent(r.getString(1), k -> new HashMap<>()).put(r.getInt(2), r.getLong(3)));
+        return patients;
+    }
+
+    private interface Row {
+        void read(ResultSet row) throws SQLException;
+    }
+
+    /** Runs a query of the scope's months and the unstored days (parameters in the order of {@link #scope}), row by row. */
+    private static void run(Connection connection, String sql, Query query, DateRange range, java.sql.Array members, List<UnstoredDay> unstored,
+                            Row row) throws SQLException {
+        String area = query.serviceArea() == null ? null : query.serviceArea().code();
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             int next = StatisticsReference.bindUnstored(connection, statement, 1, unstored);
             new SqlParameters().add(members, area, area, range.from().getYear(), range.to().getYear(), DateRange.monthIndex(range.from()),
                     DateRange.monthIndex(range.to()), members, area, area).bind(statement, next);
             try (ResultSet r = statement.executeQuery()) {
                 while (r.next()) {
-                    patients.computeIfAbsent(r.getString(1), k -> new HashMap<>()).put(r.getInt(2), r.getLong(3));
+                    row.read(r);
                 }
             }
         }
-        return patients;
     }
 }

@@ -236,24 +236,13 @@ public class DischargeReadyDays {
                 return new PeriodFigures(true, null, null, null, null, null, null, population.inhabitants(), population.years(),
                         population.unknownYears(), null, null, null, null, null, null, null);
             }
-            List<Integer> unknownRateYears = new ArrayList<>();
-            BigDecimal billed = BigDecimal.ZERO;
-            for (Map.Entry<Integer, Long> year : t.billableByYear.entrySet()) {
-                if (year.getValue() == 0) {
-                    continue;
-                }
-                BigDecimal rate = rates.get(year.getKey());
-                if (rate == null) {
-                    unknownRateYears.add(year.getKey());
-                } else {
-                    billed = billed.add(rate.multiply(BigDecimal.valueOf(year.getValue())));
-                }
-            }
+            java.util.TreeSet<Integer> unknownRateYears = new java.util.TreeSet<>();
+            BigDecimal billed = RealCost.priced(t.billableByYear, rates, unknownRateYears);
             Map<String, BigDecimal> careLevelCost = new HashMap<>();
             config.municipalBedDayCost().forEach((code, cost) -> Coded.find(CareLevel.class, code)
                     .ifPresent(level -> careLevelCost.put(level.code(), cost)));
             return new PeriodFigures(false, t.ready, t.billable, t.stays, t.patients,
-                    unknownRateYears.isEmpty() ? billed.setScale(2, RoundingMode.HALF_UP) : null, unknownRateYears,
+                    billed, List.copyOf(unknownRateYears),
                     population.inhabitants(), population.years(), population.unknownYears(),
                     per1000(t.ready, population.inhabitants()), per1000(t.billable, population.inhabitants()),
                     t.stays == 0 ? null : BigDecimal.valueOf(t.ready).divide(BigDecimal.valueOf(t.stays), 2, RoundingMode.HALF_UP),

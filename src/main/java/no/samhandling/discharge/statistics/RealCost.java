@@ -47,9 +47,13 @@ public final class RealCost {
         return new Figures(hospital, List.copyOf(hospitalsWithout), municipal, municipalDays, without, List.copyOf(careLevelsWithout));
     }
 
-    private static BigDecimal priced(Map<String, Long> days, Map<String, BigDecimal> cost, TreeSet<String> without) {
+    /**
+     * Σ days × their price, two decimals; null when days have no price, whose keys are then added to {@code without}.
+     * Also the billed amount: billable days by year at each year's daily rate.
+     */
+    static <K> BigDecimal priced(Map<K, Long> days, Map<K, BigDecimal> cost, java.util.SortedSet<K> without) {
         BigDecimal sum = BigDecimal.ZERO;
-        for (Map.Entry<String, Long> entry : days.entrySet()) {
+        for (Map.Entry<K, Long> entry : days.entrySet()) {
             if (entry.getValue() == 0) {
                 continue;
             }

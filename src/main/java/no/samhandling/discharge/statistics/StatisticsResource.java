@@ -2,6 +2,7 @@ package no.samhandling.discharge.statistics;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -71,7 +72,7 @@ public class StatisticsResource {
                     @Content(mediaType = CSV, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING))})
     @APIResponse(responseCode = "400", description = "Invalid range, period, grouping, partnership or standard population year")
     public Response dischargeReadyDays(
-            @QueryParam("groupBy") @Parameter(description = "Default municipality") GroupBy groupBy,
+            @BeanParam StatisticsScope scope,
             @QueryParam("period") @Parameter(description = "A whole year, quarter or month instead of from-to: with year= (default this "
                     + "year) and quarter= (1-4) or month= (1-12), default the one today lies in") Interval period,
             @QueryParam("year") @Parameter(description = "The year of period=") Integer year,
@@ -79,14 +80,8 @@ public class StatisticsResource {
             @QueryParam("month") @Parameter(description = "The month (1-12) of period=month") Integer month,
             @QueryParam("from") @Parameter(description = "First day (YYYY-MM-DD); default 1 January this year") String from,
             @QueryParam("to") @Parameter(description = "Last day, inclusive (YYYY-MM-DD); default today") String to,
-            @QueryParam("basis") @Parameter(description = "Paying (the bill, default) or residence municipality (SAMDATA's basis)") Basis basis,
-            @QueryParam("healthPartnership") @Parameter(description = "Only this partnership's municipalities (its id)") String healthPartnership,
-            @QueryParam("serviceArea") ServiceArea serviceArea,
             @QueryParam("byServiceArea") @Parameter(description = "Also each group's figures per service area (serviceAreas); default false")
             Boolean byServiceArea,
-            @QueryParam("standardPopulationYear") @Parameter(description = "The standard population of the age-standardised rates: the "
-                    + "region's inhabitants on 1 January of this year; default the latest year with figures for every municipality")
-            Integer standardPopulationYear,
             @QueryParam("format") @Parameter(description = "csv gives the CSV whatever the Accept header says") Format format,
             @Context HttpHeaders headers) {
         LocalDate today = OsloTime.today(clock);
@@ -97,14 +92,13 @@ public class StatisticsResource {
             refuseWithoutPeriod(errors, "quarter", quarter);
             refuseWithoutPeriod(errors, "month", month);
         }
-        String partnership = partnership(healthPartnership, errors);
-        int standardYear = standardYear(standardPopulationYear, errors);
+        String partnership = partnership(scope.healthPartnership, errors);
+        int standardYear = standardYear(scope.standardPopulationYear, errors);
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        DischargeReadyDayStatistics answer = statistics.query(new DischargeReadyDays.Query(groupBy == null ? GroupBy.MUNICIPALITY : groupBy,
-                basis == null ? Basis.PAYING : basis, range, period, partnership, serviceArea, Boolean.TRUE.equals(byServiceArea),
-                standardYear, suppress()));
+        DischargeReadyDayStatistics answer = statistics.query(new DischargeReadyDays.Query(scope.groupBy(), scope.basis(), range, period,
+                partnership, scope.serviceArea, Boolean.TRUE.equals(byServiceArea), standardYear, suppress()));
         if (format == Format.CSV || (format == null && prefersCsv(headers))) {
             return Response.ok(StatisticsCsv.of(answer).getBytes(StandardCharsets.UTF_8), CSV + "; charset=UTF-8")
                     .header("Content-Disposition", "attachment; filename=\"overliggerdogn-" + range.from() + "-" + range.to() + ".csv\"").build();
@@ -126,26 +120,20 @@ public class StatisticsResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StatisticsViews.Trend.class)))
     @APIResponse(responseCode = "400", description = "Invalid range, interval, grouping, partnership or standard population year")
     public StatisticsViews.Trend trend(
-            @QueryParam("groupBy") @Parameter(description = "Default municipality") GroupBy groupBy,
+            @BeanParam StatisticsScope scope,
             @QueryParam("interval") @Parameter(description = "Default month") Interval interval,
             @QueryParam("from") @Parameter(description = "A day in the first interval (YYYY-MM-DD); default 1 January this year") String from,
-            @QueryParam("to") @Parameter(description = "A day in the last interval (YYYY-MM-DD); default today") String to,
-            @QueryParam("basis") @Parameter(description = "Paying (the bill, default) or residence municipality (SAMDATA's basis)") Basis basis,
-            @QueryParam("healthPartnership") @Parameter(description = "Only this partnership's municipalities (its id)") String healthPartnership,
-            @QueryParam("serviceArea") ServiceArea serviceArea,
-            @QueryParam("standardPopulationYear") @Parameter(description = "The standard population of the age-standardised rates: the "
-                    + "region's inhabitants on 1 January of this year; default the latest year with figures for every municipality")
-            Integer standardPopulationYear) {
+            @QueryParam("to") @Parameter(description = "A day in the last interval (YYYY-MM-DD); default today") String to) {
         LocalDate today = OsloTime.today(clock);
         List<Problem.FieldError> errors = new ArrayList<>();
         DateRange range = range(from, to, today, errors);
-        String partnership = partnership(healthPartnership, errors);
-        int standardYear = standardYear(standardPopulationYear, errors);
+        String partnership = partnership(scope.healthPartnership, errors);
+        int standardYear = standardYear(scope.standardPopulationYear, errors);
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        return trend.query(new DischargeReadyDayTrend.Query(groupBy == null ? GroupBy.MUNICIPALITY : groupBy, basis == null ? Basis.PAYING : basis,
-                interval == null ? Interval.MONTH : interval, range, partnership, serviceArea, standardYear, suppress()));
+        return trend.query(new DischargeReadyDayTrend.Query(scope.groupBy(), scope.basis(), interval == null ? Interval.MONTH : interval,
+                range, partnership, scope.serviceArea, standardYear, suppress()));
     }
 
     private boolean suppress() {
