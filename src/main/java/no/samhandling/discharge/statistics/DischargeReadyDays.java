@@ -186,8 +186,9 @@ public class DischargeReadyDays {
         }
         rows.append("SELECT e.stay_id, e.day >= ?, extract(year FROM e.day)::int, op.age_group, s.").append(municipality)
                 .append(", s.service_area, s.hospital, NULL, 1, e.billable::int FROM extra e JOIN stay s ON s.id = e.stay_id")
-                .append(" JOIN statistics_open_period op ON op.stay_id = e.stay_id WHERE (CAST(? AS varchar) IS NULL OR s.service_area = ?)");
-        parameters.add(current.from(), area, area);
+                .append(" JOIN statistics_open_period op ON op.stay_id = e.stay_id WHERE s.").append(municipality).append(" = ANY(?)")
+                .append(" AND (CAST(? AS varchar) IS NULL OR s.service_area = ?)");
+        parameters.add(current.from(), members, area, area);
         String sql = "WITH " + StatisticsReference.UNSTORED_CTE + ", rows (stay_id, current, year, age_group, municipality, service_area, "
                 + "hospital, care_level, ready_days, billable_days) AS (" + rows + ")"
                 + " SELECT " + query.groupBy().keySql + " AS key, r.current, r.service_area, r.age_group, r.hospital,"

@@ -332,6 +332,29 @@ class StatisticsResourceTest {
     }
 
     @Test
+    void aPartnershipsTotalIsTheSumOfItsMembersWhilePatientsElsewhereAreWaiting() {
+        // Bodø (1804) is in another partnership: its patient's days not yet stored must not reach Helgeland's region total.
+        try {
+            TestClock.fixAt("2019-05-02T12:00");
+            waiting("1804", "2019-05-02");
+            TestClock.fixAt("2019-05-10T12:00");
+            JsonPath total = json(given().auth().oauth2(TestTokens.admin()).queryParam("groupBy", "region")
+                    .queryParam("healthPartnership", partnershipId()).queryParam("period", "month").queryParam("year", 2019).queryParam("month", 5)
+                    .when().get("/statistics/discharge-ready-days").then().statusCode(200));
+            JsonPath members = json(given().auth().oauth2(TestTokens.admin()).queryParam("groupBy", "municipality")
+                    .queryParam("healthPartnership", partnershipId()).queryParam("period", "month").queryParam("year", 2019).queryParam("month", 5)
+                    .when().get("/statistics/discharge-ready-days").then().statusCode(200));
+            assertThat(total.getLong("groups[0].current.dischargeReadyDays"))
+                    .isEqualTo(members.getList("groups.current.dischargeReadyDays", Long.class).stream().mapToLong(Long::longValue).sum());
+            given().auth().oauth2(TestTokens.admin()).queryParam("groupBy", "municipality").queryParam("period", "month")
+                    .queryParam("year", 2019).queryParam("month", 5).when().get("/statistics/discharge-ready-days").then().statusCode(200)
+                    .body("groups.find { it.key == '1804' }.current.dischargeReadyDays", org.hamcrest.Matchers.greaterThanOrEqualTo(8));
+        } finally {
+            TestClock.release();
+        }
+    }
+
+    @Test
     void anInvertedRangeIsAProblemNamingTheField() {
         given().auth().oauth2(TestTokens.admin()).queryParam("from", "2017-03-31").queryParam("to", "2017-03-01")
                 .when().get("/statistics/discharge-ready-days")
