@@ -25,7 +25,7 @@ import java.util.TreeMap;
 /**
  * A series per group and interval (month, quarter, year) of discharge-ready and billable days and their rates per
  * 1000, crude and age-standardised, from the monthly sums ({@code statistics_month}) plus the open periods' days
- * not yet stored: a region's ten-year monthly trend reads some ten thousand rows, never the stays' days.
+ * not yet stored, never the stays' days.
  */
 @ApplicationScoped
 public class DischargeReadyDayTrend {
