@@ -2,10 +2,13 @@ package no.samhandling.discharge.statistics;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import no.samhandling.discharge.statistics.StatisticsReference.Group;
 import no.samhandling.discharge.statistics.StatisticsViews.Change;
 import no.samhandling.discharge.statistics.StatisticsViews.DischargeReadyDayStatistics;
 import no.samhandling.discharge.statistics.StatisticsViews.GroupFigures;
 import no.samhandling.discharge.statistics.StatisticsViews.PeriodFigures;
+import no.samhandling.discharge.statistics.StatisticsViews.ServiceAreaFigures;
+import no.samhandling.discharge.codes.Coded;
 import no.samhandling.discharge.stay.ServiceArea;
 import no.samhandling.discharge.stay.StayFigureStore;
 import no.samhandling.discharge.stay.StayFigureStore.UnstoredDay;
@@ -13,26 +16,21 @@ import no.samhandling.discharge.stay.StayFigureStore.UnstoredDay;
 import javax.sql.DataSource;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
 
 /**
- * Discharge-ready days, billable days, stays, patients and billed cost per group, summed in SQL over the
- * stored days ({@code stay_day}) plus the not yet stored days of the open periods, so a period still running
- * counts up to today as in the stay's own view. Per 1000 inhabitants against the group's population.
+ * Discharge-ready days, billable days, stays, patients, billed and real cost per group, from the aggregates
+ * ({@code statistics_stay_month}) for the range's whole months, the stored days ({@code stay_day}) of the months it
+ * covers in part, and the not yet stored days of the open periods, so a period still running counts up to today as
+ * in the stay's own view. Per 1000 inhabitants, crude and directly age-standardised.
  */
 @ApplicationScoped
 public class DischargeReadyDays {
@@ -45,184 +43,221 @@ public class DischargeReadyDays {
     static final String DENOMINATOR = "Crude rate: days ÷ inhabitants × 1000, not annualised. Inhabitants on 1 January (SSB table 07459, "
             + "all age groups) of the group's member municipalities; a range over several years divides by the mean of those years' "
             + "populations, each weighted by the range's days in that year. Unknown (null) when a member lacks a year's figure.";
+    static final String STANDARDISATION = "Directly age-standardised by age alone (the population figures have no sex), in the age groups "
+            + "0-17, 18-29, 30-49, 50-66, 67-79, 80-89 and 90+: the sum over age groups of the group's days in the age group ÷ its "
+            + "inhabitants in it (the same day-weighted mean as the crude rate), times the age group's share of the standard "
+            + "population, × 1000. Standard population: the region's (Helse Nord's) inhabitants on 1 January of standardPopulationYear "
+            + "(by default the latest year with figures for every municipality). A patient's age is the one on the day of the period's "
+            + "declaration, from the birth date in the identifier; days of patients of unknown age (felles hjelpenummer) are counted in "
+            + "the crude rates and the counts but left out of the standardised rates (unknownAgeDays says how many).";
+    static final String REAL_COST = "hospitalBedCost: each discharge-ready day at the configured cost per bed-day of the hospital trust the "
+            + "patient waited in. municipalBedCost: the same days at the configured cost per bed-day of the municipal care level the "
+            + "patient was discharged to (home care, short-term bed, nursing home; bed pool and other as 'other'); days of patients not "
+            + "yet discharged, or discharged home, to another hospital or deceased, have no municipal care level and are not in it "
+            + "(daysWithoutCareLevel). Unknown (null) where a cost is not configured, naming the hospitals or care levels.";
 
     private final DataSource dataSource;
     private final StayFigureStore stayFigures;
+    private final StatisticsConfig config;
 
-    DischargeReadyDays(DataSource dataSource, StayFigureStore stayFigures) {
+    DischargeReadyDays(DataSource dataSource, StayFigureStore stayFigures, StatisticsConfig config) {
         this.dataSource = dataSource;
         this.stayFigures = stayFigures;
+        this.config = config;
     }
 
-    record Counts(long readyDays, long billableDays, long stays, long patients, BigDecimal billed, List<Integer> unknownRateYears) {
-        static final Counts NONE = new Counts(0, 0, 0, 0, BigDecimal.ZERO, List.of());
+    /** What is asked. */
+    public record Query(GroupBy groupBy, Basis basis, DateRange range, Interval period, String healthPartnership, ServiceArea serviceArea,
+                        boolean byServiceArea, int standardPopulationYear, boolean suppress) {
     }
 
-    record Group(String key, String name, int municipalities) {
+    /** One group's days in one range (and service area, or all): the sums every figure is made from. */
+    static final class Tally {
+        long ready;
+        long billable;
+        long stays;
+        long patients;
+        final Map<String, Long> readyByAge = new TreeMap<>();
+        final Map<String, Long> billableByAge = new TreeMap<>();
+        final Map<Integer, Long> billableByYear = new TreeMap<>();
+        final Map<String, Long> readyByHospital = new TreeMap<>();
+        final Map<String, Long> readyByCareLevel = new TreeMap<>();
+
+        void add(String age, String hospital, String careLevel, int year, long readyDays, long billableDays) {
+            ready += readyDays;
+            billable += billableDays;
+            readyByAge.merge(age, readyDays, Long::sum);
+            billableByAge.merge(age, billableDays, Long::sum);
+            billableByYear.merge(year, billableDays, Long::sum);
+            readyByHospital.merge(hospital, readyDays, Long::sum);
+            readyByCareLevel.merge(careLevel, readyDays, Long::sum);
+        }
     }
 
+    /** Years whose region population is complete, newest first: the standard populations one may choose. */
     @Transactional
-    public DischargeReadyDayStatistics query(GroupBy groupBy, Basis basis, LocalDate from, LocalDate to, String healthPartnership,
-                                             ServiceArea serviceArea, boolean suppress) {
-        long length = ChronoUnit.DAYS.between(from, to) + 1;
-        LocalDate previousFrom = from.minusDays(length);
-        LocalDate previousTo = from.minusDays(1);
-        List<UnstoredDay> unstored = stayFigures.unstoredDaysOfOpenPeriods(previousFrom, to);
+    public List<Integer> standardPopulationYears() {
         try (Connection connection = dataSource.getConnection()) {
-            Map<String, Group> groups = groups(connection, groupBy, healthPartnership);
-            Map<String, Counts[]> counts = counts(connection, groupBy, basis, previousFrom, from, to, healthPartnership, serviceArea, unstored);
-            Map<String, Map<Integer, long[]>> population = population(connection, groupBy, healthPartnership, previousFrom.getYear(), to.getYear());
-            List<GroupFigures> figures = new ArrayList<>();
-            for (Group group : groups.values()) {
-                Counts[] byPeriod = counts.getOrDefault(group.key(), new Counts[] {Counts.NONE, Counts.NONE});
-                Map<Integer, long[]> groupPopulation = population.getOrDefault(group.key(), Map.of());
-                PeriodFigures current = figures(byPeriod[1], populationOf(group, groupPopulation, from, to), suppress);
-                PeriodFigures previous = figures(byPeriod[0], populationOf(group, groupPopulation, previousFrom, previousTo), suppress);
-                figures.add(new GroupFigures(group.key(), group.name(), group.municipalities(), current, previous, change(current, previous)));
-            }
-            return new DischargeReadyDayStatistics(groupBy, basis, from, to, previousFrom, previousTo, healthPartnership, serviceArea,
-                    DENOMINATOR, SUPPRESSION_RULE, suppress, figures);
+            return StatisticsReference.completeRegionYears(connection);
         } catch (SQLException e) {
             throw new IllegalStateException("statistics query failed", e);
         }
     }
 
-    /** Whether the health partnership exists. */
     @Transactional
-    public boolean partnershipExists(String id) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement("SELECT 1 FROM health_partnership WHERE id = ?")) {
-            statement.setString(1, id);
-            try (ResultSet result = statement.executeQuery()) {
-                return result.next();
+    public DischargeReadyDayStatistics query(Query query) {
+        DateRange current = query.range();
+        DateRange previous = current.previous();
+        List<UnstoredDay> unstored = stayFigures.unstoredDaysOfOpenPeriods(previous.from(), current.to());
+        try (Connection connection = dataSource.getConnection()) {
+            Map<String, Group> groups = StatisticsReference.groups(connection, query.groupBy(), query.healthPartnership());
+            Map<String, Tally> tallies = tallies(connection, query, previous, current, unstored);
+            Map<String, GroupPopulation> population = StatisticsReference.population(connection, query.groupBy(), query.healthPartnership(),
+                    groups, previous.from().getYear(), current.to().getYear());
+            Map<String, Long> standard = StatisticsReference.standardPopulation(connection, query.standardPopulationYear());
+            Figures figures = new Figures(StatisticsReference.dailyRates(connection), standard, config, query.suppress());
+            List<GroupFigures> answer = new ArrayList<>();
+            for (Group group : groups.values()) {
+                GroupPopulation groupPopulation = population.get(group.key());
+                GroupPopulation.Population now = groupPopulation.over(current);
+                GroupPopulation.Population before = groupPopulation.over(previous);
+                PeriodFigures currentFigures = figures.of(tallies.get(tallyKey(group.key(), true, null)), now);
+                PeriodFigures previousFigures = figures.of(tallies.get(tallyKey(group.key(), false, null)), before);
+                List<ServiceAreaFigures> areas = null;
+                if (query.byServiceArea()) {
+                    areas = new ArrayList<>();
+                    for (ServiceArea area : ServiceArea.values()) {
+                        PeriodFigures c = figures.of(tallies.get(tallyKey(group.key(), true, area.code())), now);
+                        PeriodFigures p = figures.of(tallies.get(tallyKey(group.key(), false, area.code())), before);
+                        areas.add(new ServiceAreaFigures(area, c, p, change(c, p)));
+                    }
+                }
+                answer.add(new GroupFigures(group.key(), group.name(), group.municipalities(), currentFigures, previousFigures,
+                        change(currentFigures, previousFigures), areas));
             }
+            return new DischargeReadyDayStatistics(query.groupBy(), query.basis(), current.from(), current.to(), previous.from(),
+                    previous.to(), query.healthPartnership(), query.serviceArea(), DENOMINATOR, SUPPRESSION_RULE, query.suppress(), answer,
+                    query.period(), STANDARDISATION, query.standardPopulationYear(), standard, REAL_COST, query.byServiceArea());
         } catch (SQLException e) {
             throw new IllegalStateException("statistics query failed", e);
         }
     }
 
-    private static final String FROM_MUNICIPALITY = " FROM municipality m JOIN health_partnership hp ON hp.id = m.health_partnership"
-            + " JOIN hospital_trust ht ON ht.organisation_number = m.hospital_trust WHERE (CAST(? AS varchar) IS NULL OR m.health_partnership = ?)";
+    private static String tallyKey(String group, boolean current, String serviceArea) {
+        return group + "|" + current + "|" + (serviceArea == null ? "" : serviceArea);
+    }
 
-    private static Map<String, Group> groups(Connection connection, GroupBy groupBy, String healthPartnership) throws SQLException {
-        String sql = "SELECT " + groupBy.keySql + " AS key, " + groupBy.nameSql + " AS name, count(*)" + FROM_MUNICIPALITY
-                + " GROUP BY 1, 2 ORDER BY 1";
-        Map<String, Group> groups = new LinkedHashMap<>();
+    /**
+     * One branch per piece of the two ranges: whole months from the stay-month aggregates, the days of months
+     * covered in part from {@code stay_day} (with the stay-month row of their period for the age group and care
+     * level), the open periods' days not yet stored; summed per group, range, service area, age group, hospital,
+     * care level and year, and with distinct stays and patients per group, range (and service area).
+     */
+    private static Map<String, Tally> tallies(Connection connection, Query query, DateRange previous, DateRange current,
+                                              List<UnstoredDay> unstored) throws SQLException {
+        String municipality = query.basis().column;
+        java.sql.Array members = StatisticsReference.members(connection, query.healthPartnership());
+        String area = query.serviceArea() == null ? null : query.serviceArea().code();
+        StringBuilder rows = new StringBuilder();
+        SqlParameters parameters = new SqlParameters();
+        for (DateRange range : List.of(previous, current)) {
+            boolean isCurrent = range == current;
+            DateRange.Split split = range.split();
+            if (split.wholeMonths() != null) {
+                rows.append("SELECT sm.stay_id, ").append(isCurrent).append(" AS current, sm.year, sm.age_group, sm.").append(municipality)
+                        .append(" AS municipality, sm.service_area, sm.hospital, sm.care_level, sm.ready_days, sm.billable_days")
+                        .append(" FROM statistics_stay_month sm WHERE sm.").append(municipality).append(" = ANY(?)")
+                        .append(" AND sm.year BETWEEN ? AND ? AND sm.year * 12 + sm.month - 1 BETWEEN ? AND ?")
+                        .append(" AND (CAST(? AS varchar) IS NULL OR sm.service_area = ?) UNION ALL ");
+                parameters.add(members, split.wholeMonths().from().getYear(), split.wholeMonths().to().getYear(),
+                        DateRange.monthIndex(split.wholeMonths().from()), DateRange.monthIndex(split.wholeMonths().to()), area, area);
+            }
+            for (DateRange part : split.partialMonths()) {
+                rows.append("SELECT d.stay_id, ").append(isCurrent).append(", d.year, sm.age_group, d.").append(municipality)
+                        .append(", d.service_area, d.hospital, sm.care_level, count(*)::int, (count(*) FILTER (WHERE d.billable))::int")
+                        .append(" FROM stay_day d JOIN statistics_stay_month sm ON sm.stay_id = d.stay_id")
+                        .append(" AND sm.period_number = d.period_number AND sm.year = d.year AND sm.month = d.month")
+                        .append(" WHERE d.").append(municipality).append(" = ANY(?) AND d.year = ? AND d.month = ? AND d.day BETWEEN ? AND ?")
+                        .append(" AND (CAST(? AS varchar) IS NULL OR d.service_area = ?)")
+                        .append(" GROUP BY d.stay_id, d.year, sm.age_group, d.").append(municipality)
+                        .append(", d.service_area, d.hospital, sm.care_level UNION ALL ");
+                parameters.add(members, part.from().getYear(), part.from().getMonthValue(), part.from(), part.to(), area, area);
+            }
+        }
+        rows.append("SELECT e.stay_id, e.day >= ?, extract(year FROM e.day)::int, op.age_group, s.").append(municipality)
+                .append(", s.service_area, s.hospital, NULL, 1, e.billable::int FROM extra e JOIN stay s ON s.id = e.stay_id")
+                .append(" JOIN statistics_open_period op ON op.stay_id = e.stay_id WHERE s.").append(municipality).append(" = ANY(?)")
+                .append(" AND (CAST(? AS varchar) IS NULL OR s.service_area = ?)");
+        parameters.add(current.from(), members, area, area);
+        String sql = "WITH " + StatisticsReference.UNSTORED_CTE + ", rows (stay_id, current, year, age_group, municipality, service_area, "
+                + "hospital, care_level, ready_days, billable_days) AS (" + rows + ")"
+                + " SELECT " + query.groupBy().keySql + " AS key, r.current, r.service_area, r.age_group, r.hospital,"
+                + "  coalesce(r.care_level, ''), r.year, sum(r.ready_days), sum(r.billable_days), count(DISTINCT r.stay_id),"
+                + "  count(DISTINCT (s.patient_identifier_kind, s.patient_identifier)), GROUPING(r.service_area, r.age_group)"
+                + " FROM rows r JOIN municipality m ON m.number = r.municipality JOIN stay s ON s.id = r.stay_id"
+                + " GROUP BY GROUPING SETS ((1, r.current, r.service_area, r.age_group, r.hospital, 6, r.year), (1, r.current, r.service_area),"
+                + "  (1, r.current))";
+        Map<String, Tally> tallies = new HashMap<>();
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setString(1, healthPartnership);
-            statement.setString(2, healthPartnership);
-            try (ResultSet result = statement.executeQuery()) {
-                while (result.next()) {
-                    groups.put(result.getString(1), new Group(result.getString(1), result.getString(2), result.getInt(3)));
+            int next = StatisticsReference.bindUnstored(connection, statement, 1, unstored);
+            parameters.bind(statement, next);
+            try (ResultSet r = statement.executeQuery()) {
+                while (r.next()) {
+                    String key = r.getString(1);
+                    boolean isCurrent = r.getBoolean(2);
+                    int level = r.getInt(12);
+                    if (level == 0) {
+                        String age = r.getString(4);
+                        String hospital = r.getString(5);
+                        String careLevel = r.getString(6);
+                        int year = r.getInt(7);
+                        long ready = r.getLong(8);
+                        long billable = r.getLong(9);
+                        tallies.computeIfAbsent(tallyKey(key, isCurrent, null), k -> new Tally())
+                                .add(age, hospital, careLevel, year, ready, billable);
+                        tallies.computeIfAbsent(tallyKey(key, isCurrent, r.getString(3)), k -> new Tally())
+                                .add(age, hospital, careLevel, year, ready, billable);
+                    } else {
+                        Tally tally = tallies.computeIfAbsent(tallyKey(key, isCurrent, level == 1 ? r.getString(3) : null), k -> new Tally());
+                        tally.stays = r.getLong(10);
+                        tally.patients = r.getLong(11);
+                    }
                 }
             }
         }
-        return groups;
+        return tallies;
     }
 
-    /** Per group: [previous, current]. */
-    private static Map<String, Counts[]> counts(Connection connection, GroupBy groupBy, Basis basis, LocalDate previousFrom, LocalDate from,
-                                                LocalDate to, String healthPartnership, ServiceArea serviceArea, List<UnstoredDay> unstored)
-            throws SQLException {
-        String sql = "WITH extra (stay_id, day, billable) AS (SELECT * FROM unnest(?::uuid[], ?::date[], ?::boolean[])),"
-                + " days AS ("
-                + "  SELECT d.stay_id, d.day, d.billable, d." + basis.column + " AS municipality, d.service_area FROM stay_day d"
-                + "  WHERE d.day BETWEEN ? AND ?"
-                + "  UNION ALL"
-                + "  SELECT e.stay_id, e.day, e.billable, s." + basis.column + ", s.service_area FROM extra e JOIN stay s ON s.id = e.stay_id)"
-                + " SELECT " + groupBy.keySql + " AS key, (days.day >= ?) AS current, count(*), count(*) FILTER (WHERE days.billable),"
-                + "  count(DISTINCT days.stay_id), count(DISTINCT (s.patient_identifier_kind, s.patient_identifier)),"
-                + "  sum(r.nok_per_day) FILTER (WHERE days.billable),"
-                + "  array_agg(DISTINCT extract(year FROM days.day)::int) FILTER (WHERE days.billable AND r.year IS NULL)"
-                + " FROM days JOIN stay s ON s.id = days.stay_id"
-                + " JOIN municipality m ON m.number = days.municipality"
-                + " LEFT JOIN daily_rate r ON r.year = extract(year FROM days.day)::int"
-                + " WHERE (CAST(? AS varchar) IS NULL OR m.health_partnership = ?)"
-                + "  AND (CAST(? AS varchar) IS NULL OR days.service_area = ?)"
-                + " GROUP BY 1, 2";
-        Map<String, Counts[]> counts = new HashMap<>();
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setArray(1, connection.createArrayOf("uuid", unstored.stream().map(UnstoredDay::stayId).toArray(UUID[]::new)));
-            statement.setArray(2, connection.createArrayOf("date", unstored.stream().map(day -> java.sql.Date.valueOf(day.date())).toArray()));
-            statement.setArray(3, connection.createArrayOf("boolean", unstored.stream().map(UnstoredDay::billable).toArray(Boolean[]::new)));
-            statement.setObject(4, previousFrom);
-            statement.setObject(5, to);
-            statement.setObject(6, from);
-            statement.setString(7, healthPartnership);
-            statement.setString(8, healthPartnership);
-            String area = serviceArea == null ? null : serviceArea.code();
-            statement.setString(9, area);
-            statement.setString(10, area);
-            try (ResultSet result = statement.executeQuery()) {
-                while (result.next()) {
-                    Array unknown = result.getArray(8);
-                    List<Integer> unknownYears = unknown == null ? List.of() : Arrays.stream((Integer[]) unknown.getArray()).sorted().toList();
-                    BigDecimal billed = result.getBigDecimal(7);
-                    Counts c = new Counts(result.getLong(3), result.getLong(4), result.getLong(5), result.getLong(6),
-                            billed == null ? BigDecimal.ZERO : billed, unknownYears);
-                    counts.computeIfAbsent(result.getString(1), key -> new Counts[] {Counts.NONE, Counts.NONE})[result.getBoolean(2) ? 1 : 0] = c;
-                }
+    /** Turns tallies into the figures of the answer: rates, cost, suppression. */
+    record Figures(Map<Integer, BigDecimal> rates, Map<String, Long> standard, StatisticsConfig config, boolean suppress) {
+
+        PeriodFigures of(Tally tally, GroupPopulation.Population population) {
+            Tally t = tally == null ? new Tally() : tally;
+            if (suppress && t.patients < SMALLEST_SHOWN_PATIENT_COUNT) {
+                return new PeriodFigures(true, null, null, null, null, null, null, population.inhabitants(), population.years(),
+                        population.unknownYears(), null, null, null, null, null, null, null);
             }
+            java.util.TreeSet<Integer> unknownRateYears = new java.util.TreeSet<>();
+            BigDecimal billed = RealCost.priced(t.billableByYear, rates, unknownRateYears);
+            Map<String, BigDecimal> careLevelCost = new HashMap<>();
+            config.municipalBedDayCost().forEach((code, cost) -> Coded.find(CareLevel.class, code)
+                    .ifPresent(level -> careLevelCost.put(level.code(), cost)));
+            return new PeriodFigures(false, t.ready, t.billable, t.stays, t.patients,
+                    billed, List.copyOf(unknownRateYears),
+                    population.inhabitants(), population.years(), population.unknownYears(),
+                    per1000(t.ready, population.inhabitants()), per1000(t.billable, population.inhabitants()),
+                    t.stays == 0 ? null : BigDecimal.valueOf(t.ready).divide(BigDecimal.valueOf(t.stays), 2, RoundingMode.HALF_UP),
+                    standardised(t.readyByAge, population), standardised(t.billableByAge, population),
+                    t.readyByAge.getOrDefault(PatientAgeGroup.UNKNOWN, 0L),
+                    RealCost.of(t.readyByHospital, t.readyByCareLevel, config.hospitalBedDayCost(), careLevelCost));
         }
-        return counts;
-    }
 
-    /** Per group and year: [inhabitants, municipalities with a figure]. */
-    private static Map<String, Map<Integer, long[]>> population(Connection connection, GroupBy groupBy, String healthPartnership,
-                                                                int fromYear, int toYear) throws SQLException {
-        String sql = "SELECT " + groupBy.keySql + " AS key, p.year, sum(p.inhabitants), count(DISTINCT p.municipality_number)"
-                + FROM_MUNICIPALITY.replace(" WHERE ", " JOIN population p ON p.municipality_number = m.number WHERE p.year BETWEEN ? AND ? AND ")
-                + " GROUP BY 1, 2";
-        Map<String, Map<Integer, long[]>> population = new HashMap<>();
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setInt(1, fromYear);
-            statement.setInt(2, toYear);
-            statement.setString(3, healthPartnership);
-            statement.setString(4, healthPartnership);
-            try (ResultSet result = statement.executeQuery()) {
-                while (result.next()) {
-                    population.computeIfAbsent(result.getString(1), key -> new TreeMap<>())
-                            .put(result.getInt(2), new long[] {result.getLong(3), result.getLong(4)});
-                }
+        private BigDecimal standardised(Map<String, Long> days, GroupPopulation.Population population) {
+            if (population.inhabitants() == null) {
+                return null;
             }
+            return DirectStandardisation.per1000(days, population.byAgeGroup(), standard).orElse(null);
         }
-        return population;
-    }
-
-    record Population(Long inhabitants, List<Integer> years, List<Integer> unknownYears) {
-    }
-
-    /** The mean of the range's years' populations, each weighted by the range's days in that year. */
-    static Population populationOf(Group group, Map<Integer, long[]> byYear, LocalDate from, LocalDate to) {
-        List<Integer> years = new ArrayList<>();
-        List<Integer> unknown = new ArrayList<>();
-        BigDecimal weighted = BigDecimal.ZERO;
-        long days = ChronoUnit.DAYS.between(from, to) + 1;
-        for (int year = from.getYear(); year <= to.getYear(); year++) {
-            LocalDate start = year == from.getYear() ? from : LocalDate.of(year, 1, 1);
-            LocalDate end = year == to.getYear() ? to : LocalDate.of(year, 12, 31);
-            long[] figure = byYear.get(year);
-            if (figure == null || figure[1] < group.municipalities()) {
-                unknown.add(year);
-            } else {
-                years.add(year);
-                weighted = weighted.add(BigDecimal.valueOf(figure[0]).multiply(BigDecimal.valueOf(ChronoUnit.DAYS.between(start, end) + 1)));
-            }
-        }
-        Long inhabitants = unknown.isEmpty() ? weighted.divide(BigDecimal.valueOf(days), 0, RoundingMode.HALF_UP).longValueExact() : null;
-        return new Population(inhabitants, years, unknown);
-    }
-
-    private static PeriodFigures figures(Counts counts, Population population, boolean suppress) {
-        boolean suppressed = suppress && counts.patients() < SMALLEST_SHOWN_PATIENT_COUNT;
-        if (suppressed) {
-            return new PeriodFigures(true, null, null, null, null, null, null, population.inhabitants(), population.years(),
-                    population.unknownYears(), null, null);
-        }
-        BigDecimal billed = counts.unknownRateYears().isEmpty() ? counts.billed().setScale(2, RoundingMode.HALF_UP) : null;
-        return new PeriodFigures(false, counts.readyDays(), counts.billableDays(), counts.stays(), counts.patients(), billed,
-                counts.unknownRateYears(), population.inhabitants(), population.years(), population.unknownYears(),
-                per1000(counts.readyDays(), population.inhabitants()), per1000(counts.billableDays(), population.inhabitants()));
     }
 
     static BigDecimal per1000(long days, Long inhabitants) {
@@ -239,10 +274,29 @@ public class DischargeReadyDays {
         return new Change(current.dischargeReadyDays() - previous.dischargeReadyDays(), current.billableDays() - previous.billableDays(),
                 minus(current.billedAmount(), previous.billedAmount()),
                 minus(current.dischargeReadyDaysPer1000(), previous.dischargeReadyDaysPer1000()),
-                minus(current.billableDaysPer1000(), previous.billableDaysPer1000()));
+                minus(current.billableDaysPer1000(), previous.billableDaysPer1000()),
+                minus(current.dischargeReadyDaysPer1000Standardised(), previous.dischargeReadyDaysPer1000Standardised()),
+                minus(current.billableDaysPer1000Standardised(), previous.billableDaysPer1000Standardised()),
+                minus(current.meanDaysPerStay(), previous.meanDaysPerStay()),
+                minus(current.realCost().hospitalBedCost(), previous.realCost().hospitalBedCost()),
+                minus(current.realCost().municipalBedCost(), previous.realCost().municipalBedCost()));
     }
 
-    private static BigDecimal minus(BigDecimal a, BigDecimal b) {
+    static BigDecimal minus(BigDecimal a, BigDecimal b) {
         return a == null || b == null ? null : a.subtract(b);
+    }
+
+    /** Whether the health partnership exists. */
+    @Transactional
+    public boolean partnershipExists(String id) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement("SELECT 1 FROM health_partnership WHERE id = ?")) {
+            statement.setString(1, id);
+            try (ResultSet result = statement.executeQuery()) {
+                return result.next();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("statistics query failed", e);
+        }
     }
 }

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -25,7 +26,7 @@ import java.util.function.Function;
  * hides in the whole table the answer is drawn from (every municipality, partnership and hospital trust area and
  * the region, for the same range, basis and service area), whatever grouping or partnership was asked for, so two
  * answers can never be combined to work a hidden count out; for everyone with the rates' stability judged
- * ({@link UnstableRate}).
+ * ({@link UnstableRate}). A group's figures per service area are protected within the group ({@link ServiceAreaProtection}).
  */
 @ApplicationScoped
 public class StatisticsAnswers {
@@ -44,17 +45,28 @@ public class StatisticsAnswers {
         this.entityManager = entityManager;
     }
 
+    /** The answer for a plain range, with the default standard population (the intervention effect asks this). */
     @Transactional
     public DischargeReadyDayStatistics answer(GroupBy groupBy, Basis basis, LocalDate from, LocalDate to, String healthPartnership,
                                               ServiceArea serviceArea, boolean board) {
-        DischargeReadyDayStatistics answer = statistics.query(groupBy, basis, from, to, healthPartnership, serviceArea, board);
+        int standardYear = StatisticsReference.standardYear(statistics.standardPopulationYears(), OptionalInt.empty())
+                .orElseThrow(() -> new IllegalStateException("no year has population figures for every municipality"));
+        return answer(new DischargeReadyDays.Query(groupBy, basis, new DateRange(from, to), null, healthPartnership, serviceArea, false,
+                standardYear, board));
+    }
+
+    @Transactional
+    public DischargeReadyDayStatistics answer(DischargeReadyDays.Query query) {
+        DischargeReadyDayStatistics answer = statistics.query(query);
+        boolean board = query.suppress();
         Membership membership = membership();
-        Protection protection = board ? protection(membership, basis, from, to, serviceArea) : null;
+        Protection protection = board ? protection(membership, query) : null;
         List<GroupFigures> groups = new ArrayList<>();
         for (GroupFigures group : answer.groups()) {
-            String cell = membership.cellOf(groupBy, group.key(), healthPartnership);
-            groups.add(protection == null ? flagged(group, false, false) : flagged(group, protection.current().hides(cell),
-                    protection.previous().hides(cell)));
+            String cell = membership.cellOf(query.groupBy(), group.key(), query.healthPartnership());
+            GroupFigures shown = protection == null ? flagged(group, false, false) : flagged(group, protection.current().hides(cell),
+                    protection.previous().hides(cell));
+            groups.add(board ? ServiceAreaProtection.protect(shown) : shown);
         }
         return answer.with(board ? SUPPRESSION_RULE : answer.suppressionRule(), groups);
     }
@@ -80,14 +92,16 @@ public class StatisticsAnswers {
     record Protection(Hidden current, Hidden previous) {
     }
 
-    private Protection protection(Membership membership, Basis basis, LocalDate from, LocalDate to, ServiceArea serviceArea) {
+    private Protection protection(Membership membership, DischargeReadyDays.Query query) {
         Map<String, GroupFigures> table = new HashMap<>();
         List<GroupBy> levels = new ArrayList<>(List.of(GroupBy.MUNICIPALITY, GroupBy.HEALTH_PARTNERSHIP, GroupBy.REGION));
         if (!membership.trustsArePartnerships()) {
             levels.add(GroupBy.HOSPITAL_TRUST);
         }
         for (GroupBy level : levels) {
-            for (GroupFigures group : statistics.query(level, basis, from, to, null, serviceArea, false).groups()) {
+            DischargeReadyDays.Query whole = new DischargeReadyDays.Query(level, query.basis(), query.range(), query.period(), null,
+                    query.serviceArea(), false, query.standardPopulationYear(), false);
+            for (GroupFigures group : statistics.query(whole).groups()) {
                 table.put(membership.cellOf(level, group.key(), null), group);
             }
         }

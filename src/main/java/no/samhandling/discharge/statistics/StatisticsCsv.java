@@ -21,7 +21,11 @@ final class StatisticsCsv {
             "Fakturert beløp (NOK)", "År uten kjent døgnpris", "Innbyggere", "Befolkningsår", "Overliggerdøgn per 1000 innbyggere",
             "Betalingsdøgn per 1000 innbyggere", "Skjult (personvern)", "Forrige periode fra", "Forrige periode til",
             "Overliggerdøgn forrige periode", "Betalingsdøgn forrige periode", "Overliggerdøgn per 1000 forrige periode",
-            "Endring overliggerdøgn", "Endring betalingsdøgn", "Endring overliggerdøgn per 1000", "Ustabil rate", "Hvorfor ustabil");
+            "Endring overliggerdøgn", "Endring betalingsdøgn", "Endring overliggerdøgn per 1000",
+            "Gjennomsnittlig overliggerdøgn per opphold", "Overliggerdøgn per 1000 aldersstandardisert",
+            "Betalingsdøgn per 1000 aldersstandardisert", "Standardbefolkning (år)", "Overliggerdøgn med ukjent alder",
+            "Kostnad i sykehusseng (NOK)", "Kostnad i kommunal seng (NOK)", "Overliggerdøgn uten kommunalt omsorgsnivå",
+            "Endring overliggerdøgn per 1000 aldersstandardisert", "Tjenesteområde", "Ustabil rate", "Hvorfor ustabil");
 
     private StatisticsCsv() {
     }
@@ -30,10 +34,19 @@ final class StatisticsCsv {
         StringBuilder csv = new StringBuilder(BOM);
         line(csv, HEADER);
         for (GroupFigures group : answer.groups()) {
-            PeriodFigures c = group.current();
-            PeriodFigures p = group.previous();
-            var change = group.change();
-            line(csv, List.of(group.key(), group.name(), answer.from().toString(), answer.to().toString(),
+            row(csv, answer, group, group.current(), group.previous(), group.change(), "alle");
+            if (group.serviceAreas() != null) {
+                for (var area : group.serviceAreas()) {
+                    row(csv, answer, group, area.current(), area.previous(), area.change(), area.serviceArea().code());
+                }
+            }
+        }
+        return csv.toString();
+    }
+
+    private static void row(StringBuilder csv, DischargeReadyDayStatistics answer, GroupFigures group, PeriodFigures c, PeriodFigures p,
+                            StatisticsViews.Change change, String serviceArea) {
+        List<String> fields = new java.util.ArrayList<>(List.of(group.key(), group.name(), answer.from().toString(), answer.to().toString(),
                     count(c, c.dischargeReadyDays()), count(c, c.billableDays()), count(c, c.stays()), count(c, c.patients()),
                     c.suppressed() ? "< 5" : decimal(c.billedAmount()), years(c.unknownRateYears()), whole(c.population()),
                     years(c.populationYears()), c.suppressed() ? "< 5" : decimal(c.dischargeReadyDaysPer1000()),
@@ -41,10 +54,18 @@ final class StatisticsCsv {
                     answer.previousFrom().toString(), answer.previousTo().toString(),
                     count(p, p.dischargeReadyDays()), count(p, p.billableDays()), p.suppressed() ? "< 5" : decimal(p.dischargeReadyDaysPer1000()),
                     change == null ? "" : whole(change.dischargeReadyDays()), change == null ? "" : whole(change.billableDays()),
-                    change == null ? "" : decimal(change.dischargeReadyDaysPer1000()), c.unstableRate() ? "ja" : "nei",
-                    c.unstableRateReason() == null ? "" : c.unstableRateReason()));
-        }
-        return csv.toString();
+                    change == null ? "" : decimal(change.dischargeReadyDaysPer1000())));
+        fields.addAll(List.of(hidden(c, c.meanDaysPerStay()), hidden(c, c.dischargeReadyDaysPer1000Standardised()),
+                hidden(c, c.billableDaysPer1000Standardised()), String.valueOf(answer.standardPopulationYear()), count(c, c.unknownAgeDays()),
+                c.suppressed() ? "< 5" : decimal(c.realCost().hospitalBedCost()), c.suppressed() ? "< 5" : decimal(c.realCost().municipalBedCost()),
+                c.suppressed() ? "< 5" : String.valueOf(c.realCost().daysWithoutCareLevel()),
+                change == null ? "" : decimal(change.dischargeReadyDaysPer1000Standardised()), serviceArea,
+                c.unstableRate() ? "ja" : "nei", c.unstableRateReason() == null ? "" : c.unstableRateReason()));
+        line(csv, fields);
+    }
+
+    private static String hidden(PeriodFigures figures, BigDecimal value) {
+        return figures.suppressed() ? "< 5" : decimal(value);
     }
 
     private static String count(PeriodFigures figures, Long value) {

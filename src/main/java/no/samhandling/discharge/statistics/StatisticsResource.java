@@ -2,6 +2,7 @@ package no.samhandling.discharge.statistics;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -39,12 +40,15 @@ public class StatisticsResource {
 
     private final DischargeReadyDays statistics;
     private final StatisticsAnswers answers;
+    private final DischargeReadyDayTrend trend;
     private final SecurityIdentity identity;
     private final Clock clock;
 
-    StatisticsResource(DischargeReadyDays statistics, StatisticsAnswers answers, SecurityIdentity identity, Clock clock) {
+    StatisticsResource(DischargeReadyDays statistics, StatisticsAnswers answers, DischargeReadyDayTrend trend, SecurityIdentity identity,
+                       Clock clock) {
         this.statistics = statistics;
         this.answers = answers;
+        this.trend = trend;
         this.identity = identity;
         this.clock = clock;
     }
@@ -54,55 +58,157 @@ public class StatisticsResource {
     @Produces({MediaType.APPLICATION_JSON, CSV})
     @Operation(summary = "Discharge-ready days, billable days and their cost per group and per 1000 inhabitants - boards",
             description = "Per municipality, health partnership, hospital trust (its catchment municipalities) or the whole region, on the "
-                    + "paying or the residence municipality: discharge-ready days, billable days, stays and patients with discharge-ready "
-                    + "days in the range, the billed amount (each billable day at its own year's daily rate; null with unknownRateYears "
-                    + "where a rate is unknown), the crude rates per 1000 inhabitants (the denominator is stated in the answer), and the "
-                    + "same for the previous range of the same length, with the change. A period still running counts up to today. "
+                    + "paying or the residence municipality, for a year, quarter or month (period=) or any range (from, to): "
+                    + "discharge-ready days (overliggerdøgn), billable days (betalingsdøgn), stays and patients with discharge-ready "
+                    + "days in the range, mean days per stay, the billed amount (each billable day at its own year's daily rate, døgnpris; "
+                    + "null with unknownRateYears where a rate is unknown), the real cost in hospital beds and in municipal beds side by "
+                    + "side (realCost; the definition is in the answer), the rates per 1000 inhabitants, crude and directly "
+                    + "age-standardised (the denominator and the standard population are stated in the answer), and the same for the "
+                    + "previous range of the same length, with the change; with byServiceArea=true each group also per service area "
+                    + "(somatikk, psykisk helsevern, TSB). A period still running counts up to today. "
                     + "Board members: a group's counts are suppressed (null, suppressed: true) when fewer than 5 patients had "
                     + "discharge-ready days in the range, and so is the group with the next fewest patients wherever a total would "
-                    + "otherwise give a suppressed count away (a partnership minus its other members). A rate from fewer than 10 000 "
-                    + "inhabitants or fewer than 20 stays is flagged unstableRate with the reason. No personal data. CSV (Accept: text/csv or format=csv): one row per group for a "
+                    + "otherwise give a suppressed count away (a partnership minus its other members); the same within a group's service "
+                    + "areas. A rate from fewer than 10 000 inhabitants or fewer than 20 stays is flagged unstableRate with the reason. "
+                    + "No personal data. CSV (Accept: text/csv or format=csv): one row per group for a "
                     + "Norwegian spreadsheet: separator ';', decimal comma, UTF-8 with a byte order mark, header in Norwegian bokmål, "
                     + "suppressed cells as '< 5'.")
     @APIResponse(responseCode = "200", description = "The figures",
             content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DischargeReadyDayStatistics.class)),
                     @Content(mediaType = CSV, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING))})
-    @APIResponse(responseCode = "400", description = "Invalid range, grouping or partnership")
+    @APIResponse(responseCode = "400", description = "Invalid range, period, grouping, partnership or standard population year")
     public Response dischargeReadyDays(
-            @QueryParam("groupBy") @Parameter(description = "Default municipality") GroupBy groupBy,
+            @BeanParam StatisticsScope scope,
+            @QueryParam("period") @Parameter(description = "A whole year, quarter or month instead of from-to: with year= (default this "
+                    + "year) and quarter= (1-4) or month= (1-12), default the one today lies in") Interval period,
+            @QueryParam("year") @Parameter(description = "The year of period=") Integer year,
+            @QueryParam("quarter") @Parameter(description = "The quarter (1-4) of period=quarter") Integer quarter,
+            @QueryParam("month") @Parameter(description = "The month (1-12) of period=month") Integer month,
             @QueryParam("from") @Parameter(description = "First day (YYYY-MM-DD); default 1 January this year") String from,
             @QueryParam("to") @Parameter(description = "Last day, inclusive (YYYY-MM-DD); default today") String to,
-            @QueryParam("basis") @Parameter(description = "Paying (the bill, default) or residence municipality (SAMDATA's basis)") Basis basis,
-            @QueryParam("healthPartnership") @Parameter(description = "Only this partnership's municipalities (its id)") String healthPartnership,
-            @QueryParam("serviceArea") ServiceArea serviceArea,
+            @QueryParam("byServiceArea") @Parameter(description = "Also each group's figures per service area (serviceAreas); default false")
+            Boolean byServiceArea,
             @QueryParam("format") @Parameter(description = "csv gives the CSV whatever the Accept header says") Format format,
             @Context HttpHeaders headers) {
         LocalDate today = OsloTime.today(clock);
         List<Problem.FieldError> errors = new ArrayList<>();
+        DateRange range = period == null ? range(from, to, today, errors) : period(period, year, quarter, month, from, to, today, errors);
+        if (period == null) {
+            refuseWithoutPeriod(errors, "year", year);
+            refuseWithoutPeriod(errors, "quarter", quarter);
+            refuseWithoutPeriod(errors, "month", month);
+        }
+        String partnership = partnership(scope.healthPartnership, errors);
+        int standardYear = standardYear(scope.standardPopulationYear, errors);
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        DischargeReadyDayStatistics answer = answers.answer(new DischargeReadyDays.Query(scope.groupBy(), scope.basis(), range, period,
+                partnership, scope.serviceArea, Boolean.TRUE.equals(byServiceArea), standardYear, suppress()));
+        if (format == Format.CSV || (format == null && prefersCsv(headers))) {
+            return Response.ok(StatisticsCsv.of(answer).getBytes(StandardCharsets.UTF_8), CSV + "; charset=UTF-8")
+                    .header("Content-Disposition", "attachment; filename=\"overliggerdogn-" + range.from() + "-" + range.to() + ".csv\"").build();
+        }
+        return Response.ok(answer, MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    @GET
+    @Path("/discharge-ready-days/trend")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Discharge-ready days per group month by month, quarter by quarter or year by year - boards",
+            description = "A series per municipality, health partnership, hospital trust or the whole region: for each month, quarter or "
+                    + "year from the one 'from' lies in through the one 'to' lies in, the discharge-ready days (overliggerdøgn), billable "
+                    + "days (betalingsdøgn) and their rates per 1000 inhabitants, crude and directly age-standardised (denominator and "
+                    + "standard population stated in the answer), on the paying or the residence municipality. The interval still "
+                    + "running counts up to today. Board members: an interval of a group with fewer than 5 patients is suppressed "
+                    + "(null, suppressed: true). No personal data.")
+    @APIResponse(responseCode = "200", description = "The series",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StatisticsViews.Trend.class)))
+    @APIResponse(responseCode = "400", description = "Invalid range, interval, grouping, partnership or standard population year")
+    public StatisticsViews.Trend trend(
+            @BeanParam StatisticsScope scope,
+            @QueryParam("interval") @Parameter(description = "Default month") Interval interval,
+            @QueryParam("from") @Parameter(description = "A day in the first interval (YYYY-MM-DD); default 1 January this year") String from,
+            @QueryParam("to") @Parameter(description = "A day in the last interval (YYYY-MM-DD); default today") String to) {
+        LocalDate today = OsloTime.today(clock);
+        List<Problem.FieldError> errors = new ArrayList<>();
+        DateRange range = range(from, to, today, errors);
+        String partnership = partnership(scope.healthPartnership, errors);
+        int standardYear = standardYear(scope.standardPopulationYear, errors);
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        return trend.query(new DischargeReadyDayTrend.Query(scope.groupBy(), scope.basis(), interval == null ? Interval.MONTH : interval,
+                range, partnership, scope.serviceArea, standardYear, suppress()));
+    }
+
+    private boolean suppress() {
+        return !identity.hasRole(Roles.ADMIN) && !identity.hasRole(Roles.INTEGRATION);
+    }
+
+    private static DateRange range(String from, String to, LocalDate today, List<Problem.FieldError> errors) {
         LocalDate start = date("from", from, today.withDayOfYear(1), errors);
         LocalDate end = date("to", to, today, errors);
-        if (start != null && end != null) {
-            if (end.isBefore(start)) {
-                errors.add(new Problem.FieldError("to", "must not be before from"));
-            } else if (end.isAfter(start.plusYears(20))) {
-                errors.add(new Problem.FieldError("to", "the range may be at most 20 years"));
-            }
+        if (start == null || end == null) {
+            return null;
         }
+        if (end.isBefore(start)) {
+            errors.add(new Problem.FieldError("to", "must not be before from"));
+        } else if (end.isAfter(start.plusYears(20))) {
+            errors.add(new Problem.FieldError("to", "the range may be at most 20 years"));
+        }
+        return new DateRange(start, end);
+    }
+
+    private static DateRange period(Interval period, Integer year, Integer quarter, Integer month, String from, String to, LocalDate today,
+                                    List<Problem.FieldError> errors) {
+        if (from != null || to != null) {
+            errors.add(new Problem.FieldError(from != null ? "from" : "to", "give either period= or from and to, not both"));
+        }
+        if (quarter != null && period != Interval.QUARTER) {
+            errors.add(new Problem.FieldError("quarter", "only with period=quarter"));
+        }
+        if (month != null && period != Interval.MONTH) {
+            errors.add(new Problem.FieldError("month", "only with period=month"));
+        }
+        int y = year == null ? today.getYear() : year;
+        if (y < 2012 || y > today.getYear() + 1) {
+            errors.add(new Problem.FieldError("year", "must be 2012 (the scheme's first year) to " + (today.getYear() + 1)));
+            return null;
+        }
+        Integer number = period == Interval.QUARTER ? quarter : month;
+        try {
+            return period.of(y, number == null ? period.numberOf(today) : number);
+        } catch (IllegalArgumentException e) {
+            errors.add(new Problem.FieldError(period.code(), e.getMessage()));
+            return null;
+        }
+    }
+
+    private static void refuseWithoutPeriod(List<Problem.FieldError> errors, String field, Integer value) {
+        if (value != null) {
+            errors.add(new Problem.FieldError(field, "only with period= (year, quarter or month)"));
+        }
+    }
+
+    private String partnership(String healthPartnership, List<Problem.FieldError> errors) {
         String partnership = healthPartnership == null || healthPartnership.isBlank() ? null : healthPartnership.strip();
         if (partnership != null && !statistics.partnershipExists(partnership)) {
             errors.add(new Problem.FieldError("healthPartnership", "unknown health partnership (see GET /health-partnerships)"));
         }
-        if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors);
+        return partnership;
+    }
+
+    private int standardYear(Integer asked, List<Problem.FieldError> errors) {
+        List<Integer> complete = statistics.standardPopulationYears();
+        var year = StatisticsReference.standardYear(complete, asked == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(asked));
+        if (year.isEmpty()) {
+            errors.add(new Problem.FieldError("standardPopulationYear", complete.isEmpty()
+                    ? "no year has population figures for every municipality: enter them (PUT /municipalities/{number}/population/{year})"
+                    : "must be a year with population figures for every municipality: " + complete));
+            return 0;
         }
-        boolean suppress = !identity.hasRole(Roles.ADMIN) && !identity.hasRole(Roles.INTEGRATION);
-        DischargeReadyDayStatistics answer = answers.answer(groupBy == null ? GroupBy.MUNICIPALITY : groupBy,
-                basis == null ? Basis.PAYING : basis, start, end, partnership, serviceArea, suppress);
-        if (format == Format.CSV || (format == null && prefersCsv(headers))) {
-            return Response.ok(StatisticsCsv.of(answer).getBytes(StandardCharsets.UTF_8), CSV + "; charset=UTF-8")
-                    .header("Content-Disposition", "attachment; filename=\"overliggerdogn-" + start + "-" + end + ".csv\"").build();
-        }
-        return Response.ok(answer, MediaType.APPLICATION_JSON_TYPE).build();
+        return year.get();
     }
 
     private static boolean prefersCsv(HttpHeaders headers) {

@@ -76,6 +76,48 @@ public record PersonIdentifier(Kind kind, String value) {
         return Optional.of(new PersonIdentifier(kind, value));
     }
 
+    /**
+     * The birth date the number encodes: DDMMYY, the century from the individual number (digits 7-9) as
+     * Skatteetaten assigns them (000-499: 1900-1999; 500-749 with YY 54-99: 1854-1899; 500-999 with YY
+     * 00-39: 2000-2039; 900-999 with YY 40-99: 1940-1999). A D-nummer adds 4 to the first digit; synthetic
+     * test numbers (Skatteetaten's test population) add 8 to the third, H-numbers 4. Empty for a felles
+     * hjelpenummer, which encodes no birth date, and for a combination no rule assigns.
+     */
+    public Optional<LocalDate> birthDate() {
+        if (kind == Kind.FELLES_HJELPENUMMER) {
+            return Optional.empty();
+        }
+        int day = Integer.parseInt(value.substring(0, 2)) % 40;
+        int month = Integer.parseInt(value.substring(2, 4)) % 40;
+        int year = Integer.parseInt(value.substring(4, 6));
+        int individual = Integer.parseInt(value.substring(6, 9));
+        Integer century = century(individual, year);
+        if (century == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(LocalDate.of(century + year, month, day));
+        } catch (DateTimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Integer century(int individual, int year) {
+        if (individual < 500) {
+            return 1900;
+        }
+        if (year < 40) {
+            return 2000;
+        }
+        if (individual >= 900) {
+            return 1900;
+        }
+        if (individual < 750 && year >= 54) {
+            return 1800;
+        }
+        return null;
+    }
+
     private static boolean checkDigitsValid(int[] digits) {
         int first = 0;
         for (int i = 0; i < 9; i++) {

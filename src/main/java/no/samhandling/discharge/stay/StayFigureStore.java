@@ -2,6 +2,7 @@ package no.samhandling.discharge.stay;
 
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -10,6 +11,8 @@ import no.samhandling.discharge.codes.Coded;
 import no.samhandling.discharge.security.AuditLog;
 import no.samhandling.discharge.security.Caller;
 import no.samhandling.discharge.stay.StayEvent.AdmissionNoticeSent;
+import no.samhandling.discharge.stay.StayEvent.Discharged;
+import no.samhandling.discharge.stay.StayFiguresStored.StoredPeriod;
 import no.samhandling.discharge.stay.StayHistory.Effective;
 import no.samhandling.discharge.time.OsloTime;
 import org.hibernate.Session;
@@ -47,9 +50,12 @@ public class StayFigureStore {
     private final EntityManager entityManager;
     private final AuditLog audit;
     private final Clock clock;
+    private final Event<StayFiguresStored> stored;
 
-    StayFigureStore(StayConfig config, StayEventCodec codec, EntityManager entityManager, AuditLog audit, Clock clock) {
+    StayFigureStore(StayConfig config, StayEventCodec codec, EntityManager entityManager, AuditLog audit, Clock clock,
+                    Event<StayFiguresStored> stored) {
         this.config = config;
+        this.stored = stored;
         this.codec = codec;
         this.entityManager = entityManager;
         this.audit = audit;
@@ -76,9 +82,12 @@ public class StayFigureStore {
 
     private void write(Stay stay, List<Effective> history, UUID eventId, DayCountingRules rules) {
         AdmissionNoticeSent admissionNotice = null;
+        DischargeDestination destination = null;
         for (Effective effective : history) {
             if (effective.event() instanceof AdmissionNoticeSent notice) {
                 admissionNotice = notice;
+            } else if (effective.event() instanceof Discharged discharged) {
+                destination = discharged.destination();
             }
         }
         stay.expectedDischargeDate = admissionNotice == null ? null : admissionNotice.expectedDischargeDate();
@@ -91,13 +100,15 @@ public class StayFigureStore {
         String version = rules.version();
         List<PeriodFacts> periods = DayCounter.facts(serviceArea(stay), history, rules);
         periods.forEach(facts -> StayPeriodRow.of(stay.id, facts, version, eventId, now).persist());
+        List<StoredPeriod> storedPeriods = periods.stream().map(facts -> new StoredPeriod(facts, DayCounter.days(facts, today))).toList();
         entityManager.flush();
         entityManager.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO stay_day (stay_id, day, period_number, year, month, "
                     + "billable, not_billable_reason, service_area, paying_municipality, residence_municipality, hospital, rules_version, "
                     + "event_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                for (PeriodFacts facts : periods) {
-                    for (DayFact day : DayCounter.days(facts, today)) {
+                for (StoredPeriod period : storedPeriods) {
+                    PeriodFacts facts = period.facts();
+                    for (DayFact day : period.days()) {
                         insert.setObject(1, stay.id);
                         insert.setDate(2, Date.valueOf(day.date()));
                         insert.setInt(3, facts.number());
@@ -117,6 +128,14 @@ public class StayFigureStore {
                 insert.executeBatch();
             }
         });
+        LocalDate birthDate = new PersonIdentifier(PersonIdentifier.Kind.valueOf(kindName(stay.patientIdentifierKind)), stay.patientIdentifier)
+                .birthDate().orElse(null);
+        stored.fire(new StayFiguresStored(stay.id, stay.payingMunicipality, stay.residenceMunicipality, serviceArea(stay), stay.hospital,
+                destination, birthDate, storedPeriods));
+    }
+
+    private static String kindName(String code) {
+        return code.toUpperCase(java.util.Locale.ROOT).replace('-', '_');
     }
 
     /** The stored periods of these stays, by stay, in order. */

@@ -4,7 +4,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.path.json.config.JsonPathConfig;
 import io.restassured.response.ValidatableResponse;
+import io.restassured.http.ContentType;
 import no.samhandling.discharge.testsupport.DischargeReadyStays;
+import no.samhandling.discharge.testsupport.TestPatients;
 import no.samhandling.discharge.testsupport.TestClock;
 import no.samhandling.discharge.testsupport.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,6 +18,8 @@ import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -34,6 +38,8 @@ import static org.hamcrest.Matchers.nullValue;
  * <li>Alstahaug, declared and notified 13 March, municipality ready 15 March, discharged 17 March: 4 and 2;</li>
  * <li>Vefsn, declared and notified 20 March, discharged 23 March: 3 and 3 (one test moves the discharge to 25 March).</li>
  * </ul>
+ * Every patient was born in 1940: 76 in March 2017, in the age group 67-79. The first Alstahaug patient goes home, the
+ * second to a short-term bed (4 500 NOK a bed-day in the configuration); Helgelandssykehuset's bed-day costs 18 000 NOK.
  */
 @QuarkusTest
 class StatisticsResourceTest {
@@ -43,6 +49,7 @@ class StatisticsResourceTest {
     static final String VEFSN = "1824";
     static final String HEMNES = "1832";
 
+    private static final java.util.concurrent.atomic.AtomicInteger PATIENTS = new java.util.concurrent.atomic.AtomicInteger();
     private final String ward = TestTokens.ward(HELGELANDSSYKEHUSET);
     private static String vefsnStay;
     private static String vefsnDischarge;
@@ -191,6 +198,164 @@ class StatisticsResourceTest {
     }
 
     @Test
+    void aMonthOrAQuarterIsAskedByItsNumberInsteadOfARange() {
+        given().auth().oauth2(TestTokens.admin()).queryParam("healthPartnership", partnershipId())
+                .queryParam("period", "month").queryParam("year", 2017).queryParam("month", 3)
+                .when().get("/statistics/discharge-ready-days").then().statusCode(200)
+                .body("period", equalTo("month")).body("from", equalTo("2017-03-01")).body("to", equalTo("2017-03-31"))
+                .body("groups.find { it.key == '1820' }.current.dischargeReadyDays", equalTo(8));
+        given().auth().oauth2(TestTokens.admin()).queryParam("healthPartnership", partnershipId())
+                .queryParam("period", "quarter").queryParam("year", 2017).queryParam("quarter", 1)
+                .when().get("/statistics/discharge-ready-days").then().statusCode(200)
+                .body("from", equalTo("2017-01-01")).body("to", equalTo("2017-03-31"))
+                .body("previousFrom", equalTo("2016-10-03")).body("previousTo", equalTo("2016-12-31"))
+                .body("groups.find { it.key == '1820' }.current.dischargeReadyDays", equalTo(8))
+                .body("groups.find { it.key == '1820' }.current.stays", equalTo(2));
+        given().auth().oauth2(TestTokens.admin()).queryParam("period", "year").queryParam("year", 2017).queryParam("groupBy", "region")
+                .when().get("/statistics/discharge-ready-days").then().statusCode(200)
+                .body("from", equalTo("2017-01-01")).body("to", equalTo("2017-12-31"));
+    }
+
+    @Test
+    void aPeriodWithARangeOrANumberThatDoesNotExistIsAProblemNamingTheField() {
+        given().auth().oauth2(TestTokens.admin()).queryParam("period", "month").queryParam("from", "2017-03-01")
+                .when().get("/statistics/discharge-ready-days").then().statusCode(400).body("errors[0].field", equalTo("from"));
+        given().auth().oauth2(TestTokens.admin()).queryParam("period", "quarter").queryParam("quarter", 5)
+                .when().get("/statistics/discharge-ready-days").then().statusCode(400).body("errors[0].field", equalTo("quarter"));
+        given().auth().oauth2(TestTokens.admin()).queryParam("month", 3)
+                .when().get("/statistics/discharge-ready-days").then().statusCode(400).body("errors[0].field", equalTo("month"));
+        given().auth().oauth2(TestTokens.admin()).queryParam("standardPopulationYear", 1990)
+                .when().get("/statistics/discharge-ready-days").then().statusCode(400)
+                .body("errors[0].field", equalTo("standardPopulationYear"));
+        given().auth().oauth2(TestTokens.admin()).queryParam("interval", "month").queryParam("from", "2017-03-01").queryParam("to", "2016-01-01")
+                .when().get("/statistics/discharge-ready-days/trend").then().statusCode(400).body("errors[0].field", equalTo("to"));
+    }
+
+    @Test
+    void meanDaysPerStayAndTheRealCostInHospitalAndMunicipalBedsStandBesideTheBill() {
+        JsonPath answer = json(march(TestTokens.admin(), "municipality").statusCode(200));
+        String alstahaug = "groups.find { it.key == '1820' }.current.";
+        assertThat(answer.getObject(alstahaug + "meanDaysPerStay", BigDecimal.class)).isEqualByComparingTo("4.00");
+        assertThat(answer.getObject(alstahaug + "realCost.hospitalBedCost", BigDecimal.class)).isEqualByComparingTo("144000.00");
+        assertThat(answer.getObject(alstahaug + "realCost.municipalBedCost", BigDecimal.class)).isEqualByComparingTo("18000.00");
+        assertThat(answer.getInt(alstahaug + "realCost.municipalBedDays")).isEqualTo(4);
+        assertThat(answer.getInt(alstahaug + "realCost.daysWithoutCareLevel")).isEqualTo(4);
+        assertThat(answer.getList(alstahaug + "realCost.hospitalsWithoutCost")).isEmpty();
+        assertThat(answer.getString("realCostDefinition")).contains("cost per bed-day");
+    }
+
+    @Test
+    void theStandardisedRateWeighsEachAgeGroupByItsShareOfTheRegionsPopulation() throws IOException {
+        int standardYear = latestCompleteYear();
+        JsonPath answer = json(march(TestTokens.admin(), "municipality").statusCode(200).body("standardPopulationYear", equalTo(standardYear)));
+        assertThat(answer.getString("standardisation")).contains("age alone").contains("standard population");
+        String alstahaug = "groups.find { it.key == '1820' }.current.";
+        assertThat(answer.getObject(alstahaug + "dischargeReadyDaysPer1000Standardised", BigDecimal.class))
+                .isEqualByComparingTo(standardised(8, 937, standardYear));
+        assertThat(answer.getObject(alstahaug + "billableDaysPer1000Standardised", BigDecimal.class))
+                .isEqualByComparingTo(standardised(6, 937, standardYear));
+        assertThat(answer.getInt(alstahaug + "unknownAgeDays")).isZero();
+        JsonPath with2024 = json(given().auth().oauth2(TestTokens.admin()).queryParam("groupBy", "municipality")
+                .queryParam("healthPartnership", partnershipId()).queryParam("from", "2017-03-01").queryParam("to", "2017-03-31")
+                .queryParam("standardPopulationYear", 2024).when().get("/statistics/discharge-ready-days").then().statusCode(200));
+        assertThat(with2024.getObject(alstahaug + "dischargeReadyDaysPer1000Standardised", BigDecimal.class))
+                .isEqualByComparingTo(standardised(8, 937, 2024));
+        assertThat(with2024.getMap("standardPopulation")).containsKey("67-79");
+    }
+
+    @Test
+    void byServiceAreaEachGroupsFiguresAreAlsoSplitBySomaticMentalHealthAndAddiction() {
+        JsonPath answer = json(given().auth().oauth2(TestTokens.admin()).queryParam("groupBy", "municipality")
+                .queryParam("healthPartnership", partnershipId()).queryParam("from", "2017-03-01").queryParam("to", "2017-03-31")
+                .queryParam("byServiceArea", true).when().get("/statistics/discharge-ready-days").then().statusCode(200)
+                .body("byServiceArea", equalTo(true)));
+        String areas = "groups.find { it.key == '1820' }.serviceAreas";
+        assertThat(answer.getList(areas + ".serviceArea", String.class)).containsExactly("somatic", "mental-health", "addiction");
+        assertThat(answer.getInt(areas + ".find { it.serviceArea == 'somatic' }.current.dischargeReadyDays")).isEqualTo(8);
+        assertThat(answer.getInt(areas + ".find { it.serviceArea == 'somatic' }.current.patients")).isEqualTo(2);
+        assertThat(answer.getInt(areas + ".find { it.serviceArea == 'mental-health' }.current.dischargeReadyDays")).isZero();
+        String csv = given().auth().oauth2(TestTokens.admin()).queryParam("format", "csv").queryParam("groupBy", "municipality")
+                .queryParam("healthPartnership", partnershipId()).queryParam("from", "2017-03-01").queryParam("to", "2017-03-31")
+                .queryParam("byServiceArea", true).when().get("/statistics/discharge-ready-days").then().statusCode(200).extract().asString();
+        assertThat(csv.lines()).anySatisfy(line -> assertThat(line).startsWith("1820;Alstahaug;2017-03-01;2017-03-31;8;6;2;2;")
+                .endsWith(";somatic"));
+        assertThat(csv.lines()).anySatisfy(line -> assertThat(line).startsWith("1820;Alstahaug;2017-03-01;2017-03-31;8;6;2;2;27732,00;")
+                .contains(";4,00;").contains(";144000,00;18000,00;4;").endsWith(";alle"));
+    }
+
+    @Test
+    void theTrendGivesEachMonthOrQuarterOfEachGroupWithItsRates() {
+        JsonPath months = json(given().auth().oauth2(TestTokens.admin()).queryParam("groupBy", "municipality")
+                .queryParam("healthPartnership", partnershipId()).queryParam("interval", "month")
+                .queryParam("from", "2017-02-15").queryParam("to", "2017-04-02")
+                .when().get("/statistics/discharge-ready-days/trend").then().statusCode(200)
+                .body("from", equalTo("2017-02-01")).body("to", equalTo("2017-04-30")));
+        String alstahaug = "groups.find { it.key == '1820' }.points";
+        assertThat(months.getList(alstahaug + ".label", String.class)).containsExactly("2017-02", "2017-03", "2017-04");
+        assertThat(months.getList(alstahaug + ".dischargeReadyDays", Integer.class)).containsExactly(0, 8, 0);
+        assertThat(months.getList(alstahaug + ".billableDays", Integer.class)).containsExactly(0, 6, 0);
+        assertThat(months.getObject(alstahaug + "[1].dischargeReadyDaysPer1000", BigDecimal.class)).isEqualByComparingTo("1.08");
+        BigDecimal standardised = json(march(TestTokens.admin(), "municipality")).getObject(
+                "groups.find { it.key == '1820' }.current.dischargeReadyDaysPer1000Standardised", BigDecimal.class);
+        assertThat(months.getObject(alstahaug + "[1].dischargeReadyDaysPer1000Standardised", BigDecimal.class)).isEqualByComparingTo(standardised);
+        given().auth().oauth2(TestTokens.admin()).queryParam("groupBy", "health-partnership").queryParam("healthPartnership", partnershipId())
+                .queryParam("interval", "quarter").queryParam("from", "2017-01-01").queryParam("to", "2017-03-31")
+                .when().get("/statistics/discharge-ready-days/trend").then().statusCode(200)
+                .body("groups[0].points.label", equalTo(List.of("2017-Q1")))
+                .body("groups[0].points[0].dischargeReadyDays", org.hamcrest.Matchers.greaterThanOrEqualTo(11));
+        given().auth().oauth2(TestTokens.board()).queryParam("groupBy", "municipality").queryParam("healthPartnership", partnershipId())
+                .queryParam("from", "2017-03-01").queryParam("to", "2017-03-31")
+                .when().get("/statistics/discharge-ready-days/trend").then().statusCode(200)
+                .body("suppressionApplied", equalTo(true))
+                .body("groups.find { it.key == '1820' }.points[0].suppressed", equalTo(true))
+                .body("groups.find { it.key == '1820' }.points[0].dischargeReadyDays", nullValue())
+                .body("groups.find { it.key == '1820' }.points[0].population", equalTo(7428));
+    }
+
+    /** The latest year whose population of every municipality is in the reference data, by age group. */
+    private static int latestCompleteYear() throws IOException {
+        Map<String, Long> rows = Files.readAllLines(Path.of("src/main/reference-data/population-nord.csv")).stream().skip(1)
+                .map(line -> line.split(",")).filter(f -> !f[2].equals("all"))
+                .collect(Collectors.groupingBy(f -> f[1], Collectors.counting()));
+        long municipalities = Files.readAllLines(Path.of("src/main/reference-data/municipalities-nord.csv")).size() - 1;
+        return rows.entrySet().stream().filter(e -> e.getValue() == municipalities * 7).mapToInt(e -> Integer.parseInt(e.getKey())).max()
+                .orElseThrow();
+    }
+
+    /** Days all in the age group 67-79 among its inhabitants, weighted by the group's share of the region's population of the year. */
+    private static BigDecimal standardised(long days, long inhabitants67to79, int year) throws IOException {
+        List<String[]> region = Files.readAllLines(Path.of("src/main/reference-data/population-nord.csv")).stream().skip(1)
+                .map(line -> line.split(",")).filter(f -> f[1].equals(String.valueOf(year)) && !f[2].equals("all")).toList();
+        long total = region.stream().mapToLong(f -> Long.parseLong(f[3])).sum();
+        long aged = region.stream().filter(f -> f[2].equals("67-79")).mapToLong(f -> Long.parseLong(f[3])).sum();
+        return BigDecimal.valueOf(days * aged).divide(BigDecimal.valueOf(inhabitants67to79), java.math.MathContext.DECIMAL128)
+                .multiply(BigDecimal.valueOf(1000)).divide(BigDecimal.valueOf(total), 2, RoundingMode.HALF_UP);
+    }
+
+    @Test
+    void aPartnershipsTotalIsTheSumOfItsMembersWhilePatientsElsewhereAreWaiting() {
+        // Bodø (1804) is in another partnership: its patient's days not yet stored must not reach Helgeland's region total.
+        try {
+            TestClock.fixAt("2019-05-02T12:00");
+            waiting("1804", "2019-05-02");
+            TestClock.fixAt("2019-05-10T12:00");
+            JsonPath total = json(given().auth().oauth2(TestTokens.admin()).queryParam("groupBy", "region")
+                    .queryParam("healthPartnership", partnershipId()).queryParam("period", "month").queryParam("year", 2019).queryParam("month", 5)
+                    .when().get("/statistics/discharge-ready-days").then().statusCode(200));
+            JsonPath members = json(given().auth().oauth2(TestTokens.admin()).queryParam("groupBy", "municipality")
+                    .queryParam("healthPartnership", partnershipId()).queryParam("period", "month").queryParam("year", 2019).queryParam("month", 5)
+                    .when().get("/statistics/discharge-ready-days").then().statusCode(200));
+            assertThat(total.getLong("groups[0].current.dischargeReadyDays"))
+                    .isEqualTo(members.getList("groups.current.dischargeReadyDays", Long.class).stream().mapToLong(Long::longValue).sum());
+            given().auth().oauth2(TestTokens.admin()).queryParam("groupBy", "municipality").queryParam("period", "month")
+                    .queryParam("year", 2019).queryParam("month", 5).when().get("/statistics/discharge-ready-days").then().statusCode(200)
+                    .body("groups.find { it.key == '1804' }.current.dischargeReadyDays", org.hamcrest.Matchers.greaterThanOrEqualTo(8));
+        } finally {
+            TestClock.release();
+        }
+    }
+
+    @Test
     void anInvertedRangeIsAProblemNamingTheField() {
         given().auth().oauth2(TestTokens.admin()).queryParam("from", "2017-03-31").queryParam("to", "2017-03-01")
                 .when().get("/statistics/discharge-ready-days")
@@ -231,7 +396,21 @@ class StatisticsResourceTest {
 
     /** Admitted at 07:00, admission notice at 08:00, declared at 09:00 and notified at 10:00 on the given day. */
     private String waiting(String municipality, String day) {
-        return DischargeReadyStays.waiting(ward, municipality, day);
+        String stay = given().auth().oauth2(ward).contentType(ContentType.JSON)
+                .body(Map.of("patientIdentifier", TestPatients.fodselsnummer(LocalDate.of(1940, 5, 1 + PATIENTS.getAndIncrement() % 28)),
+                        "ward", "Medisinsk sengepost",
+                        "serviceArea", "somatic", "residenceMunicipality", municipality, "admittedAt", day + "T07:00:00+01:00"))
+                .when().post("/stays").then().statusCode(201).extract().path("id");
+        post(ward, stay, "admission-notice", Map.of("sentAt", day + "T08:00:00+01:00", "expectedNeeds", "Sykehjem")).statusCode(200);
+        Map<String, Object> declaration = new HashMap<>();
+        declaration.put("declaredAt", day + "T09:00:00+01:00");
+        declaration.put("assessorHprNumber", "9144889");
+        declaration.put("assessment", Map.of("problemsAtAdmissionClarified", true, "diagnosisAndFollowUpPlanSet", true,
+                "functionLevelAssessed", true));
+        declaration.put("needs", "Korttidsplass");
+        post(ward, stay, "discharge-readiness", declaration).statusCode(200);
+        post(ward, stay, "discharge-ready-notice", Map.of("sentAt", day + "T10:00:00+01:00")).statusCode(200);
+        return stay;
     }
 
     private static ValidatableResponse post(String token, String stayId, String command, Map<String, ?> body) {

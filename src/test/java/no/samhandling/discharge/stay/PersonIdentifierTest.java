@@ -123,4 +123,42 @@ class PersonIdentifierTest {
     void printsItsKindAndMasksEveryDigit() {
         assertThat(PersonIdentifier.parse("15037712377").orElseThrow().toString()).isEqualTo("fodselsnummer:***********");
     }
+
+    private static java.util.Optional<java.time.LocalDate> born(String value) {
+        return new PersonIdentifier(PersonIdentifier.Kind.FODSELSNUMMER, value).birthDate();
+    }
+
+    @Test
+    void theIndividualNumberGivesTheCenturyOfTheBirthDate() {
+        assertThat(born("01015012345")).contains(java.time.LocalDate.of(1950, 1, 1));
+        assertThat(born("01015049945")).contains(java.time.LocalDate.of(1950, 1, 1));
+        assertThat(born("01013950045")).contains(java.time.LocalDate.of(2039, 1, 1));
+        assertThat(born("01010099945")).contains(java.time.LocalDate.of(2000, 1, 1));
+        assertThat(born("01014090045")).contains(java.time.LocalDate.of(1940, 1, 1));
+        assertThat(born("01015474945")).contains(java.time.LocalDate.of(1854, 1, 1));
+    }
+
+    @Test
+    void aCombinationNoCenturyRuleAssignsHasNoBirthDate() {
+        assertThat(born("01014050045")).isEmpty();
+        assertThat(born("01014089945")).isEmpty();
+        assertThat(born("01015475045")).isEmpty();
+        assertThat(born("01015374945")).isEmpty();
+    }
+
+    @Test
+    void dNummerSyntheticAndHNumbersCarryTheBirthDateShifted() {
+        assertThat(new PersonIdentifier(PersonIdentifier.Kind.D_NUMMER, "71125012345").birthDate()).contains(java.time.LocalDate.of(1950, 12, 31));
+        assertThat(born("01815012345")).contains(java.time.LocalDate.of(1950, 1, 1));
+        assertThat(born("01525012345")).contains(java.time.LocalDate.of(1950, 12, 1));
+        assertThat(born("15410012345")).contains(java.time.LocalDate.of(1900, 1, 15));
+    }
+
+    @Test
+    void aFellesHjelpenummerAndAnImpossibleDateHaveNoBirthDate() {
+        assertThat(new PersonIdentifier(PersonIdentifier.Kind.FELLES_HJELPENUMMER, "81015012345").birthDate()).isEmpty();
+        assertThat(born("30025012345")).isEmpty();
+        assertThat(born("29020010045")).isEmpty();
+        assertThat(born("29020410045")).contains(java.time.LocalDate.of(1904, 2, 29));
+    }
 }

@@ -1,0 +1,173 @@
+package no.samhandling.discharge.statistics;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import no.samhandling.discharge.statistics.StatisticsReference.Group;
+import no.samhandling.discharge.statistics.StatisticsViews.Trend;
+import no.samhandling.discharge.statistics.StatisticsViews.TrendGroup;
+import no.samhandling.discharge.statistics.StatisticsViews.TrendPoint;
+import no.samhandling.discharge.stay.ServiceArea;
+import no.samhandling.discharge.stay.StayFigureStore;
+import no.samhandling.discharge.stay.StayFigureStore.UnstoredDay;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A series per group and interval (month, quarter, year) of discharge-ready and billable days and their rates per
+ * 1000, crude and age-standardised, from the monthly sums ({@code statistics_month}) plus the open periods' days
+ * not yet stored, never the stays' days.
+ */
+@ApplicationScoped
+public class DischargeReadyDayTrend {
+
+    private final DataSource dataSource;
+    private final StayFigureStore stayFigures;
+
+    DischargeReadyDayTrend(DataSource dataSource, StayFigureStore stayFigures) {
+        this.dataSource = dataSource;
+        this.stayFigures = stayFigures;
+    }
+
+    public record Query(GroupBy groupBy, Basis basis, Interval interval, DateRange range, String healthPartnership, ServiceArea serviceArea,
+                        int standardPopulationYear, boolean suppress) {
+    }
+
+    /** Days of one group in one month: in all, billable, and by age group. */
+    private static final class Month {
+        final Map<String, Long> ready = new TreeMap<>();
+        final Map<String, Long> billable = new TreeMap<>();
+    }
+
+    @Transactional
+    public Trend query(Query query) {
+        List<DateRange> intervals = query.interval().covering(query.range().from(), query.range().to());
+        DateRange range = new DateRange(intervals.getFirst().from(), intervals.getLast().to());
+        List<UnstoredDay> unstored = stayFigures.unstoredDaysOfOpenPeriods(range.from(), range.to());
+        try (Connection connection = dataSource.getConnection()) {
+            Map<String, Group> groups = StatisticsReference.groups(connection, query.groupBy(), query.healthPartnership());
+            java.sql.Array members = StatisticsReference.members(connection, query.healthPartnership());
+            Map<String, Map<Integer, Month>> months = months(connection, query, range, members, unstored);
+            Map<String, Map<Integer, Long>> patients = query.suppress() ? patients(connection, query, range, members, unstored) : Map.of();
+            Map<String, GroupPopulation> population = StatisticsReference.population(connection, query.groupBy(), query.healthPartnership(),
+                    groups, range.from().getYear(), range.to().getYear());
+            Map<String, Long> standard = StatisticsReference.standardPopulation(connection, query.standardPopulationYear());
+            List<TrendGroup> series = new ArrayList<>();
+            for (Group group : groups.values()) {
+                Map<Integer, Month> byMonth = months.getOrDefault(group.key(), Map.of());
+                List<TrendPoint> points = new ArrayList<>();
+                for (DateRange interval : intervals) {
+                    Month sum = new Month();
+                    for (LocalDate m = interval.from(); !m.isAfter(interval.to()); m = m.plusMonths(1)) {
+                        Month month = byMonth.get(DateRange.monthIndex(m));
+                        if (month != null) {
+                            month.ready.forEach((age, days) -> sum.ready.merge(age, days, Long::sum));
+                            month.billable.forEach((age, days) -> sum.billable.merge(age, days, Long::sum));
+                        }
+                    }
+                    long patientCount = patients.getOrDefault(group.key(), Map.of()).getOrDefault(DateRange.monthIndex(interval.from()), 0L);
+                    points.add(point(query, interval, sum, patientCount, population.get(group.key()).over(interval), standard));
+                }
+                series.add(new TrendGroup(group.key(), group.name(), group.municipalities(), points));
+            }
+            return new Trend(query.groupBy(), query.basis(), query.interval(), range.from(), range.to(), query.healthPartnership(),
+                    query.serviceArea(), DischargeReadyDays.DENOMINATOR, DischargeReadyDays.STANDARDISATION, query.standardPopulationYear(),
+                    standard, DischargeReadyDays.SUPPRESSION_RULE.replace("in a range", "in an interval"), query.suppress(), series);
+        } catch (SQLException e) {
+            throw new IllegalStateException("statistics query failed", e);
+        }
+    }
+
+    private static TrendPoint point(Query query, DateRange interval, Month sum, long patients, GroupPopulation.Population population,
+                                    Map<String, Long> standard) {
+        String label = query.interval().label(interval.from());
+        if (query.suppress() && patients < DischargeReadyDays.SMALLEST_SHOWN_PATIENT_COUNT) {
+            return new TrendPoint(label, interval.from(), interval.to(), true, null, null, population.inhabitants(), null, null, null, null, null);
+        }
+        long ready = sum.ready.values().stream().mapToLong(Long::longValue).sum();
+        long billable = sum.billable.values().stream().mapToLong(Long::longValue).sum();
+        boolean known = population.inhabitants() != null;
+        return new TrendPoint(label, interval.from(), interval.to(), false, ready, billable, population.inhabitants(),
+                DischargeReadyDays.per1000(ready, population.inhabitants()), DischargeReadyDays.per1000(billable, population.inhabitants()),
+                known ? DirectStandardisation.per1000(sum.ready, population.byAgeGroup(), standard).orElse(null) : null,
+                known ? DirectStandardisation.per1000(sum.billable, population.byAgeGroup(), standard).orElse(null) : null,
+                sum.ready.getOrDefault(PatientAgeGroup.UNKNOWN, 0L));
+    }
+
+    private static String scope(Query query, String alias) {
+        return " WHERE " + alias + "." + query.basis().column + " = ANY(?) AND (CAST(? AS varchar) IS NULL OR " + alias + ".service_area = ?)";
+    }
+
+    /** Per group and month index: the days by age group. */
+    private static Map<String, Map<Integer, Month>> months(Connection connection, Query query, DateRange range, java.sql.Array members,
+                                                           List<UnstoredDay> unstored) throws SQLException {
+        String column = query.basis().column;
+        String sql = "WITH " + StatisticsReference.UNSTORED_CTE + ", rows (year, month, age_group, municipality, ready_days, billable_days) AS ("
+                + " SELECT sm.year, sm.month, sm.age_group, sm." + column + ", sm.ready_days, sm.billable_days FROM statistics_month sm"
+                + scope(query, "sm") + " AND sm.year BETWEEN ? AND ? AND sm.year * 12 + sm.month - 1 BETWEEN ? AND ?"
+                + " UNION ALL SELECT extract(year FROM e.day)::int, extract(month FROM e.day)::int, op.age_group, s." + column
+                + ", 1, e.billable::int FROM extra e JOIN stay s ON s.id = e.stay_id JOIN statistics_open_period op ON op.stay_id = e.stay_id"
+                + scope(query, "s") + ")"
+                + " SELECT " + query.groupBy().keySql + ", r.year * 12 + r.month - 1, r.age_group, sum(r.ready_days), sum(r.billable_days)"
+                + " FROM rows r JOIN municipality m ON m.number = r.municipality GROUP BY 1, 2, 3";
+        Map<String, Map<Integer, Month>> months = new HashMap<>();
+        run(connection, sql, query, range, members, unstored, r -> {
+            Month month = months.computeIfAbsent(r.getString(1), k -> new HashMap<>()).computeIfAbsent(r.getInt(2), k -> new Month());
+            month.ready.merge(r.getString(3), r.getLong(4), Long::sum);
+            month.billable.merge(r.getString(3), r.getLong(5), Long::sum);
+        });
+        return months;
+    }
+
+    /** Per group and interval (by the month index of its first month): patients with discharge-ready days, for the suppression. */
+    private static Map<String, Map<Integer, Long>> patients(Connection connection, Query query, DateRange range, java.sql.Array members,
+                                                            List<UnstoredDay> unstored) throws SQLException {
+        String column = query.basis().column;
+        int months = switch (query.interval()) {
+            case MONTH -> 1;
+            case QUARTER -> 3;
+            case YEAR -> 12;
+        };
+        String sql = "WITH " + StatisticsReference.UNSTORED_CTE + ", rows (stay_id, month_index, municipality) AS ("
+                + " SELECT sm.stay_id, sm.year * 12 + sm.month - 1, sm." + column + " FROM statistics_stay_month sm"
+                + scope(query, "sm") + " AND sm.year BETWEEN ? AND ? AND sm.year * 12 + sm.month - 1 BETWEEN ? AND ?"
+                + " UNION ALL SELECT e.stay_id, extract(year FROM e.day)::int * 12 + extract(month FROM e.day)::int - 1, s." + column
+                + " FROM extra e JOIN stay s ON s.id = e.stay_id" + scope(query, "s") + ")"
+                + " SELECT " + query.groupBy().keySql + ", r.month_index / " + months + " * " + months
+                + ", count(DISTINCT (s.patient_identifier_kind, s.patient_identifier))"
+                + " FROM rows r JOIN municipality m ON m.number = r.municipality JOIN stay s ON s.id = r.stay_id GROUP BY 1, 2";
+        Map<String, Map<Integer, Long>> patients = new HashMap<>();
+        run(connection, sql, query, range, members, unstored,
+                r -> patients.computeIfAbsent(r.getString(1), k -> new HashMap<>()).put(r.getInt(2), r.getLong(3)));
+        return patients;
+    }
+
+    private interface Row {
+        void read(ResultSet row) throws SQLException;
+    }
+
+    /** Runs a query of the scope's months and the unstored days (parameters in the order of {@link #scope}), row by row. */
+    private static void run(Connection connection, String sql, Query query, DateRange range, java.sql.Array members, List<UnstoredDay> unstored,
+                            Row row) throws SQLException {
+        String area = query.serviceArea() == null ? null : query.serviceArea().code();
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            int next = StatisticsReference.bindUnstored(connection, statement, 1, unstored);
+            new SqlParameters().add(members, area, area, range.from().getYear(), range.to().getYear(), DateRange.monthIndex(range.from()),
+                    DateRange.monthIndex(range.to()), members, area, area).bind(statement, next);
+            try (ResultSet r = statement.executeQuery()) {
+                while (r.next()) {
+                    row.read(r);
+                }
+            }
+        }
+    }
+}
