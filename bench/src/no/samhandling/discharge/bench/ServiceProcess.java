@@ -75,6 +75,10 @@ final class ServiceProcess implements AutoCloseable {
         throw new IllegalStateException("The service was not ready within " + timeout);
     }
 
+    String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
     ProcessHandle handle() {
         return process.toHandle();
     }
