@@ -195,7 +195,8 @@ public final class StatisticsBenchmark {
         memory.stopSampling();
         line("");
         line("Memory of the service while it served these queries (sampled every 200 ms): heap used at most %.0f MB (of -Xmx), RSS at most %.0f MB "
-                .formatted(memory.maxHeap / 1e6, memory.maxRss / 1e6) + "(deployed limit 1 GiB = 1074 MB).");
+                .formatted(memory.maxHeap / 1e6, memory.maxRss / 1e6) + "(deployed limit 1 GiB = 1074 MB). Machine load (1, 5, 15 min) after "
+                + "the queries: " + loadAverage() + " (other work on this machine counts in it).");
         line("");
     }
 
