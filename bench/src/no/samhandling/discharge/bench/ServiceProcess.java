@@ -50,7 +50,7 @@ final class ServiceProcess implements AutoCloseable {
         Files.createDirectories(log.getParent());
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         ServiceProcess service = new ServiceProcess(process, port);
-        service.awaitReady(Duration.ofSeconds(120));
+        service.awaitReady(Duration.ofSeconds(300)); // a busy two-core machine has needed more than two minutes
         return service;
     }
 

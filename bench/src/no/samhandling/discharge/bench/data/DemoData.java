@@ -46,6 +46,13 @@ public final class DemoData {
     public static void main(String[] args) throws Exception {
         Options options = Options.parse(args);
         ServiceClient service = new ServiceClient(options.url());
+        try {
+            service.get("/q/health/ready", service.board());
+        } catch (java.io.IOException | ServiceClient.Refused notReady) {
+            System.err.println("[generator] The service at " + options.url() + " is not ready (" + notReady + "): start it first with "
+                    + "./mvnw quarkus:dev and wait for \"Listening on\".");
+            System.exit(2);
+        }
         Loader loader = new Loader(service, options.seed());
         Scale scale;
         if (options.target().equals("nord")) {

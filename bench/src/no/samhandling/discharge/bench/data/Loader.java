@@ -123,7 +123,7 @@ public final class Loader {
                     requests.addAndGet(batch.work().call());
                 } catch (Exception e) {
                     refused.addAndGet(batch.stays());
-                    firstRefusal.compareAndSet(null, e.getMessage());
+                    firstRefusal.compareAndSet(null, e.getMessage() == null ? e.toString() : e.getMessage());
                 }
                 int finished = done.addAndGet(batch.stays());
                 if (finished / every != (finished - batch.stays()) / every) {

@@ -16,6 +16,8 @@ import no.samhandling.discharge.reference.ReferenceViews.HealthPartnershipView;
 import no.samhandling.discharge.security.Callers;
 import no.samhandling.discharge.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -60,8 +62,8 @@ public class HealthPartnershipResource {
     @Operation(summary = "Enter or rename a health partnership (helsefellesskap) - administrators",
             description = "Its id is lower-case words joined by '-'. Members join with PUT /municipalities/{number}. "
                     + "The same entry twice changes nothing the second time. Audited.")
-    @APIResponse(responseCode = "200", description = "Partnership renamed (or unchanged: the same entry again)")
-    @APIResponse(responseCode = "201", description = "Partnership entered")
+    @APIResponse(responseCode = "200", description = "Partnership renamed (or unchanged: the same entry again)", content = @Content(schema = @Schema(implementation = HealthPartnershipView.class)))
+    @APIResponse(responseCode = "201", description = "Partnership entered", content = @Content(schema = @Schema(implementation = HealthPartnershipView.class)))
     @APIResponse(responseCode = "400", description = "Invalid id or name")
     @APIResponse(responseCode = "409", description = "Another partnership has this name")
     public Response put(@PathParam("id") String id, HealthPartnershipChange change, UriInfo uri) {

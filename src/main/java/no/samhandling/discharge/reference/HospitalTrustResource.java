@@ -16,6 +16,8 @@ import no.samhandling.discharge.reference.ReferenceViews.HospitalTrustView;
 import no.samhandling.discharge.security.Callers;
 import no.samhandling.discharge.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -48,8 +50,8 @@ public class HospitalTrustResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Enter or rename a hospital trust (helseforetak) - administrators",
             description = "By its organisation number (organisasjonsnummer). The same entry twice changes nothing the second time. Audited.")
-    @APIResponse(responseCode = "200", description = "Hospital trust renamed (or unchanged: the same entry again)")
-    @APIResponse(responseCode = "201", description = "Hospital trust entered")
+    @APIResponse(responseCode = "200", description = "Hospital trust renamed (or unchanged: the same entry again)", content = @Content(schema = @Schema(implementation = HospitalTrustView.class)))
+    @APIResponse(responseCode = "201", description = "Hospital trust entered", content = @Content(schema = @Schema(implementation = HospitalTrustView.class)))
     @APIResponse(responseCode = "400", description = "Invalid organisation number or name")
     @APIResponse(responseCode = "409", description = "Another hospital trust has this name")
     public Response put(@PathParam("organisationNumber") String organisationNumber, HospitalTrustChange change, UriInfo uri) {

@@ -28,6 +28,8 @@ import no.samhandling.discharge.web.IfMatch;
 import no.samhandling.discharge.web.Page;
 import no.samhandling.discharge.web.PageRequest;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -80,8 +82,8 @@ public class MunicipalityResource {
             description = "Its name, county (fylke), local hospital area (lokalsykehusområde), hospital trust (helseforetak) and "
                     + "health partnership (helsefellesskap); the trust and partnership must exist. The same entry twice changes "
                     + "nothing the second time. Population figures follow with PUT /municipalities/{number}/population/{year}. Audited.")
-    @APIResponse(responseCode = "200", description = "Municipality changed (or unchanged: the same entry again)")
-    @APIResponse(responseCode = "201", description = "Municipality entered")
+    @APIResponse(responseCode = "200", description = "Municipality changed (or unchanged: the same entry again)", content = @Content(schema = @Schema(implementation = MunicipalitySummary.class)))
+    @APIResponse(responseCode = "201", description = "Municipality entered", content = @Content(schema = @Schema(implementation = MunicipalitySummary.class)))
     @APIResponse(responseCode = "400", description = "Invalid entry, or an unknown hospital trust or partnership")
     public Response put(
             @PathParam("number") @Pattern(regexp = "[0-9]{4}", message = "must be 4 digits, e.g. 1833") String number,
