@@ -34,6 +34,15 @@ public final class Generator {
 
     /** Every stay admitted from {@code from} through {@code through}, in order of admission. */
     public List<StayScript> stays(LocalDate from, LocalDate through) {
+        return stays(from, through, 1.0);
+    }
+
+    /**
+     * As {@link #stays(LocalDate, LocalDate)}, keeping each stay with probability {@code share} (drawn from a stream of
+     * its own, so the kept stays are exactly those of the full set): the national scale does not fit in memory at once.
+     */
+    public List<StayScript> stays(LocalDate from, LocalDate through, double share) {
+        SplittableRandom keep = new SplittableRandom(seed ^ 0x5EEDL);
         List<StayScript> stays = new ArrayList<>();
         for (Area.Municipality municipality : area.municipalities()) {
             double factor = Math.exp(MUNICIPALITY_SPREAD_SIGMA * new SplittableRandom(seed ^ municipality.number().hashCode()).nextGaussian()
@@ -41,7 +50,11 @@ public final class Generator {
             for (int year = from.getYear(); year <= through.getYear(); year++) {
                 LocalDate first = max(from, LocalDate.of(year, 1, 1));
                 LocalDate last = min(through, LocalDate.of(year, 12, 31));
-                stays.addAll(municipalityYear(municipality, factor, first, last));
+                for (StayScript stay : municipalityYear(municipality, factor, first, last)) {
+                    if (share >= 1 || keep.nextDouble() < share) {
+                        stays.add(stay);
+                    }
+                }
             }
         }
         stays.sort(Comparator.comparing(StayScript::admittedAt));

@@ -3,7 +3,6 @@ package no.samhandling.discharge.bench.data;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.SplittableRandom;
 
 /** A generated load: its area, range and stays. */
 public record Scale(Area area, LocalDate from, LocalDate through, List<StayScript> stays) {
@@ -23,11 +22,7 @@ public record Scale(Area area, LocalDate from, LocalDate through, List<StayScrip
         Area area = SyntheticNation.of(ReferenceCsv.helseNord(), seed, 2016, 2025);
         LocalDate from = LocalDate.of(2016, 1, 1);
         LocalDate through = LocalDate.of(2025, 12, 31);
-        List<StayScript> stays = new Generator(seed, area).stays(from, through);
-        if (share < 1) {
-            SplittableRandom random = new SplittableRandom(seed);
-            stays = stays.stream().filter(stay -> random.nextDouble() < share).toList();
-        }
+        List<StayScript> stays = new Generator(seed, area).stays(from, through, share);
         return new Scale(area, from, through, stays);
     }
 }
