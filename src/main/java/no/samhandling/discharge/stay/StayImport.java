@@ -62,13 +62,13 @@ public class StayImport {
         if (request == null || request.stays() == null || request.stays().isEmpty() || request.stays().size() > MAX_STAYS) {
             throw StayException.invalid("stays", "must list 1 to " + MAX_STAYS + " stays");
         }
-        List<UUID> ids = new ArrayList<>();
+        UUID[] ids = new UUID[request.stays().size()];
         long recorded = 0;
-        for (int i = 0; i < request.stays().size(); i++) {
+        for (int i : inLockOrder(request.stays())) {
             ImportedStay stay = request.stays().get(i);
             String where = "stays[" + i + "]";
             UUID id = register(caller, stay, where);
-            ids.add(id);
+            ids[i] = id;
             List<ImportStep> steps = stay.steps() == null ? List.of() : stay.steps();
             for (int j = 0; j < steps.size(); j++) {
                 step(caller, id, steps.get(j), where + ".steps[" + j + "]");
@@ -78,7 +78,27 @@ public class StayImport {
             entityManager.flush();
             entityManager.clear();
         }
-        return new ImportResult(ids.size(), recorded, ids);
+        return new ImportResult(ids.length, recorded, List.of(ids));
+    }
+
+    /**
+     * The stays' order of processing: by paying municipality. Each event takes the outbox's lock on its
+     * municipality's key until the batch commits; two batches taking those locks in different orders deadlock
+     * (found by the national-scale benchmark), one order for all batches cannot.
+     */
+    private static List<Integer> inLockOrder(List<ImportedStay> stays) {
+        return java.util.stream.IntStream.range(0, stays.size()).boxed()
+                .sorted(Comparator.comparing((Integer i) -> payingMunicipality(stays.get(i))).thenComparing(i -> i))
+                .toList();
+    }
+
+    private static String payingMunicipality(ImportedStay stay) {
+        RegisterStay registration = stay == null ? null : stay.registration();
+        if (registration == null) {
+            return "";
+        }
+        String paying = registration.payingMunicipality() != null ? registration.payingMunicipality() : registration.residenceMunicipality();
+        return paying == null ? "" : paying;
     }
 
     private UUID register(Caller caller, ImportedStay stay, String where) {

@@ -120,6 +120,35 @@ class StayImportTest {
     }
 
     @Test
+    void concurrentBatchesWithTheSameMunicipalitiesInOppositeOrdersBothLoad() throws Exception {
+        // Each stay's events lock its municipality's outbox key until the batch commits: in opposite orders they deadlocked.
+        List<Map<String, Object>> forward = new ArrayList<>();
+        for (Script script : seededStays(99L, 8)) {
+            forward.add(Map.of("registration", script.registration(), "steps", script.steps()));
+        }
+        forward.sort(java.util.Comparator.comparing(stay -> (String) ((Map<?, ?>) stay.get("registration")).get("residenceMunicipality")));
+        List<Map<String, Object>> backward = new ArrayList<>(forward.reversed());
+        backward.replaceAll(stay -> {
+            Map<String, Object> registration = new LinkedHashMap<>((Map<String, Object>) stay.get("registration"));
+            registration.put("patientIdentifier", TestPatients.fodselsnummer());
+            return Map.of("registration", registration, "steps", stay.get("steps"));
+        });
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<Integer>> answers = new ArrayList<>();
+            for (List<Map<String, Object>> batch : List.of(forward, backward)) {
+                answers.add(pool.submit(() -> given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                        .body(Map.of("stays", batch)).when().post("/stays/imports").then().extract().statusCode()));
+            }
+            for (java.util.concurrent.Future<Integer> answer : answers) {
+                assertThat(answer.get()).isEqualTo(201);
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
     void onlyAdministratorsImportAndTheSameKeyTwiceLoadsOnce() {
         Script script = seededStays(11L, 1).get(0);
         Map<String, Object> body = Map.of("stays", List.of(Map.of("registration", script.registration(), "steps", script.steps())));
