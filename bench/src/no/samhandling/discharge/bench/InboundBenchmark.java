@@ -395,7 +395,7 @@ public final class InboundBenchmark {
                 ProducerConfig.LINGER_MS_CONFIG, "0"));
     }
 
-    private static void createTopics(String bootstrap) throws Exception {
+    static void createTopics(String bootstrap) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             List<NewTopic> topics = new ArrayList<>();
             for (String topic : List.of("hospital.fhir.in", "municipality.fhir.in", "hospital.fhir.out", "municipality.fhir.out",
@@ -425,7 +425,7 @@ public final class InboundBenchmark {
         System.out.println("[bench] " + text);
     }
 
-    private static void deleteRecursively(Path path) throws Exception {
+    static void deleteRecursively(Path path) throws Exception {
         if (Files.exists(path)) {
             try (var files = Files.walk(path)) {
                 for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {

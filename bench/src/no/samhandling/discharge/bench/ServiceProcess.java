@@ -50,7 +50,14 @@ final class ServiceProcess implements AutoCloseable {
         Files.createDirectories(log.getParent());
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         ServiceProcess service = new ServiceProcess(process, port);
-        service.awaitReady(Duration.ofSeconds(120));
+        // Never leave the service behind: not when it fails to start, not when the harness dies (its database goes with it).
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
+        try {
+            service.awaitReady(Duration.ofSeconds(300)); // a busy two-core machine has needed more than two minutes
+        } catch (Exception | Error notReady) {
+            service.close();
+            throw notReady;
+        }
         return service;
     }
 
@@ -73,6 +80,10 @@ final class ServiceProcess implements AutoCloseable {
             Thread.sleep(500);
         }
         throw new IllegalStateException("The service was not ready within " + timeout);
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + port;
     }
 
     ProcessHandle handle() {

@@ -17,15 +17,19 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import no.samhandling.discharge.reference.ReferenceViews.MunicipalityChange;
 import no.samhandling.discharge.reference.ReferenceViews.MunicipalityDetail;
 import no.samhandling.discharge.reference.ReferenceViews.MunicipalitySummary;
 import no.samhandling.discharge.reference.ReferenceViews.PopulationChange;
 import no.samhandling.discharge.reference.ReferenceViews.PopulationYearView;
+import no.samhandling.discharge.security.Callers;
 import no.samhandling.discharge.security.Roles;
 import no.samhandling.discharge.web.IfMatch;
 import no.samhandling.discharge.web.Page;
 import no.samhandling.discharge.web.PageRequest;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -37,10 +41,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class MunicipalityResource {
 
     private final ReferenceDataService service;
+    private final ReferenceAdministration administration;
+    private final Callers callers;
     private final SecurityIdentity identity;
 
-    MunicipalityResource(ReferenceDataService service, SecurityIdentity identity) {
+    MunicipalityResource(ReferenceDataService service, ReferenceAdministration administration, Callers callers, SecurityIdentity identity) {
         this.service = service;
+        this.administration = administration;
+        this.callers = callers;
         this.identity = identity;
     }
 
@@ -64,6 +72,24 @@ public class MunicipalityResource {
     public MunicipalityDetail get(
             @PathParam("number") @Pattern(regexp = "[0-9]{4}", message = "must be 4 digits, e.g. 1833") String number) {
         return service.municipality(number);
+    }
+
+    @PUT
+    @Path("/{number}")
+    @RolesAllowed(Roles.ADMIN)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Enter or change a municipality (kommune) - administrators",
+            description = "Its name, county (fylke), local hospital area (lokalsykehusområde), hospital trust (helseforetak) and "
+                    + "health partnership (helsefellesskap); the trust and partnership must exist. The same entry twice changes "
+                    + "nothing the second time. Population figures follow with PUT /municipalities/{number}/population/{year}. Audited.")
+    @APIResponse(responseCode = "200", description = "Municipality changed (or unchanged: the same entry again)", content = @Content(schema = @Schema(implementation = MunicipalitySummary.class)))
+    @APIResponse(responseCode = "201", description = "Municipality entered", content = @Content(schema = @Schema(implementation = MunicipalitySummary.class)))
+    @APIResponse(responseCode = "400", description = "Invalid entry, or an unknown hospital trust or partnership")
+    public Response put(
+            @PathParam("number") @Pattern(regexp = "[0-9]{4}", message = "must be 4 digits, e.g. 1833") String number,
+            MunicipalityChange change,
+            UriInfo uri) {
+        return PutAnswer.of(administration.saveMunicipality(callers.current(), number, change), uri);
     }
 
     @PUT

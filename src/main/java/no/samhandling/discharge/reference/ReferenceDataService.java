@@ -177,7 +177,7 @@ public class ReferenceDataService {
         }
     }
 
-    private static void rejectInvalid(List<ReferenceDataError> errors) {
+    static void rejectInvalid(List<ReferenceDataError> errors) {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors.stream().map(e -> new Problem.FieldError(e.field(), e.message())).toList());
         }

@@ -146,4 +146,26 @@ public final class ReferenceViews {
             @Schema(description = "NOK per billable day, at most 2 decimals", example = "5745") BigDecimal nokPerDay,
             @Schema(description = "Where the rate is published", example = "Statsbudsjettet 2025, Prop. 1 S (2024-2025)") String source) {
     }
+
+    @Schema(name = "HealthPartnershipChange", description = "A health partnership (helsefellesskap), entered or renamed by an administrator")
+    public record HealthPartnershipChange(
+            @Schema(example = "Helsefellesskapet Troms og Ofoten") String name) {
+    }
+
+    @Schema(name = "HospitalTrustChange", description = "A hospital trust (helseforetak), entered or renamed by an administrator")
+    public record HospitalTrustChange(
+            @Schema(example = "Universitetssykehuset Nord-Norge") String name) {
+    }
+
+    @Schema(name = "MunicipalityChange", description = "A municipality (kommune), entered or changed by an administrator: "
+            + "its name, county, local hospital area, hospital trust and health partnership")
+    public record MunicipalityChange(
+            @Schema(example = "Rana") String name,
+            @Schema(description = "County (fylke)", example = "Nordland") String county,
+            @Schema(description = "Local hospital area (lokalsykehusområde)", example = "Mo i Rana") String localHospitalArea,
+            @Schema(description = "Hospital trust (helseforetak) organisation number; the trust must exist", example = "983974929")
+            String hospitalTrust,
+            @Schema(description = "Health partnership (helsefellesskap) id; the partnership must exist", example = "helsefellesskap-helgeland")
+            String healthPartnership) {
+    }
 }

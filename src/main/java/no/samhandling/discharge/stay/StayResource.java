@@ -263,7 +263,10 @@ public class StayResource {
 
     /** Whose Idempotency-Key it is: the token's user and the tenant its claims name. */
     private Idempotency.Sender sender() {
-        Caller caller = callers.current();
+        return senderOf(callers.current());
+    }
+
+    static Idempotency.Sender senderOf(Caller caller) {
         return new Idempotency.Sender(caller.principal(), caller.tenantClaims());
     }
 }

@@ -168,4 +168,25 @@ public final class StayViews {
             @Schema(description = UNKNOWN_RATE_YEARS) List<Integer> unknownRateYears,
             long version) {
     }
+
+    @Schema(name = "StayImport", description = "Stays to load at once, each with its events in order, as the REST calls would send them")
+    public record ImportRequest(@Schema(description = "1 to 500 stays") List<ImportedStay> stays) {
+    }
+
+    @Schema(name = "ImportedStay", description = "One stay: its registration (as POST /stays) and its events in order")
+    public record ImportedStay(StayCommands.RegisterStay registration, List<ImportStep> steps) {
+    }
+
+    @Schema(name = "ImportStep", description = "One event of a stay: the path segment of its REST call (admission-notice, "
+            + "discharge-readiness, discharge-ready-notice, municipality-response, withdrawal, discharge, or correction: of the step before) "
+            + "and the body that call takes")
+    public record ImportStep(@Schema(example = "discharge-readiness") String path,
+                             @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT, implementation = Object.class)
+                             com.fasterxml.jackson.databind.JsonNode body) {
+    }
+
+    @Schema(name = "StayImportResult", description = "What an import loaded")
+    public record ImportResult(int stays, @Schema(description = "Events recorded after the registrations") long events,
+                               @Schema(description = "The new stays' ids, in the order sent") List<UUID> ids) {
+    }
 }

@@ -52,6 +52,21 @@ class PersonIdentifierTest {
     }
 
     @Test
+    void acceptsSkatteetatensSyntheticNumbersWithEightyAddedToTheMonth() {
+        assertThat(PersonIdentifier.parse(withCheckDigits("018190100"))).get().extracting(PersonIdentifier::kind)
+                .isEqualTo(PersonIdentifier.Kind.FODSELSNUMMER);
+        assertThat(PersonIdentifier.parse(withCheckDigits("319290100"))).get().extracting(PersonIdentifier::kind)
+                .isEqualTo(PersonIdentifier.Kind.FODSELSNUMMER);
+        assertThat(PersonIdentifier.parse(withCheckDigits("418190101"))).get().extracting(PersonIdentifier::kind)
+                .isEqualTo(PersonIdentifier.Kind.D_NUMMER);
+        // Month 80 and 93 are 0 and 13 after the offset, 30 February no date at all.
+        assertThat(withCheckDigits("019390101")).isNotNull();
+        assertThat(PersonIdentifier.parse(withCheckDigits("018090100"))).isEmpty();
+        assertThat(PersonIdentifier.parse(withCheckDigits("019390101"))).isEmpty();
+        assertThat(PersonIdentifier.parse(withCheckDigits("308290100"))).isEmpty();
+    }
+
+    @Test
     void refusesImpossibleDatesAndWrongLengths() {
         assertThat(PersonIdentifier.parse(withCheckDigits("320190101"))).isEmpty();
         assertThat(PersonIdentifier.parse(withCheckDigits("011390100"))).isEmpty();
