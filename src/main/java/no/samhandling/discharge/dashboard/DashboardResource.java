@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.net.URI;
@@ -33,6 +34,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * The board dashboard (styringsdashbord): discharge-ready days and their cost per municipality of a health
@@ -40,10 +42,12 @@ import java.util.List;
  * in dev mode and tests with {@link DevSignIn}.
  */
 @Path("/dashboard")
-@Tag(name = "Dashboard")
+@Tag(name = "Dashboard", description = "The board dashboard (styringsdashbord) in the browser: HTML pages and the CSV of what they "
+        + "show; their errors are pages in Norwegian too")
 @RolesAllowed({Roles.BOARD, Roles.ADMIN})
 public class DashboardResource {
 
+    private static final Logger LOG = Logger.getLogger(DashboardResource.class);
     static final String CSV = "text/csv";
     static final String PROBLEM_PAGE_TITLE = "Kan ikke vise dashbordet";
 
@@ -163,6 +167,15 @@ public class DashboardResource {
     Response wrongRole(ForbiddenException e) {
         return html(403, Templates.problem("Ingen tilgang", "Dashbordet er for styremedlemmer i helsefellesskapene og administratorer. "
                 + "Rollen din gir ikke tilgang.", List.of()));
+    }
+
+    /** The statistics could not be read (the database is away or failed): a page that says so, the cause in the log. */
+    @ServerExceptionMapper
+    Response statisticsUnavailable(IllegalStateException e) {
+        String incident = UUID.randomUUID().toString();
+        LOG.errorf(e, "Dashboard figures could not be read, incident %s", incident);
+        return html(503, Templates.problem("Tallene kan ikke hentes nå", "Statistikken svarer ikke akkurat nå. Prøv igjen om litt; "
+                + "oppgi hendelse " + incident + " hvis du kontakter brukerstøtte.", List.of()));
     }
 
     private static Response html(int status, TemplateInstance page) {
