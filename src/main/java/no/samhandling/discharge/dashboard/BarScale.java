@@ -10,9 +10,10 @@ final class BarScale {
     }
 
     static int percent(BigDecimal value, BigDecimal largest) {
-        if (value == null || largest == null || largest.signum() <= 0 || value.signum() <= 0) {
+        if (value == null || largest == null || largest.signum() <= 0) {
             return 0;
         }
-        return value.multiply(BigDecimal.valueOf(100)).divide(largest, 0, RoundingMode.HALF_UP).min(BigDecimal.valueOf(100)).intValueExact();
+        return value.multiply(BigDecimal.valueOf(100)).divide(largest, 0, RoundingMode.HALF_UP).max(BigDecimal.ZERO)
+                .min(BigDecimal.valueOf(100)).intValueExact();
     }
 }

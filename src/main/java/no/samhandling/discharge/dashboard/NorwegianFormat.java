@@ -33,9 +33,8 @@ final class NorwegianFormat {
     static String decimal(BigDecimal value, int decimals) {
         BigDecimal rounded = value.setScale(decimals, RoundingMode.HALF_UP);
         String digits = rounded.abs().toPlainString();
-        int point = digits.indexOf('.');
-        String integer = point < 0 ? digits : digits.substring(0, point);
-        String fraction = point < 0 ? "" : "," + digits.substring(point + 1);
+        String integer = rounded.abs().toBigInteger().toString();
+        String fraction = digits.substring(integer.length()).replace('.', ',');
         return (rounded.signum() < 0 ? String.valueOf(MINUS) : "") + grouped(integer) + fraction;
     }
 

@@ -26,6 +26,7 @@ class TrendChartTest {
         assertThat(TrendChart.roundAbove(7)).isEqualTo(10);
         assertThat(TrendChart.roundAbove(0.3)).isEqualTo(0.5);
         assertThat(TrendChart.roundAbove(130)).isEqualTo(200);
+        assertThat(TrendChart.roundAbove(70)).isEqualTo(100);
     }
 
     @Test
