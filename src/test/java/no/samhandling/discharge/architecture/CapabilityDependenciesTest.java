@@ -11,8 +11,9 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 /**
  * The capabilities depend on each other one way only (architecture.md): {@code capacity},
- * {@code statistics} → {@code stay} → {@code reference}, and every capability → {@code messaging} as
- * a port, never back. A new cycle, or messaging reaching into a capability, fails here.
+ * {@code statistics} → {@code stay} → {@code reference}, {@code dashboard} → {@code statistics}, {@code reference},
+ * and every capability → {@code messaging} as a port, never back. A new cycle, or messaging reaching into a
+ * capability, fails here.
  */
 class CapabilityDependenciesTest {
 
@@ -33,7 +34,22 @@ class CapabilityDependenciesTest {
     void messagingKnowsNoCapability() {
         noClasses().that().resideInAPackage(ROOT + ".messaging..")
                 .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".stay..", ROOT + ".capacity..", ROOT + ".statistics..",
-                        ROOT + ".reference..")
+                        ROOT + ".reference..", ROOT + ".dashboard..")
+                .check(main);
+    }
+
+    /** The dashboard shows what the statistics answer; it reads no stay, capacity or message itself. */
+    @Test
+    void theDashboardReadsOnlyStatisticsAndReferenceData() {
+        noClasses().that().resideInAPackage(ROOT + ".dashboard..")
+                .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".stay..", ROOT + ".capacity..", ROOT + ".messaging..")
+                .check(main);
+    }
+
+    @Test
+    void noCapabilityDependsOnTheDashboard() {
+        noClasses().that().resideOutsideOfPackage(ROOT + ".dashboard..")
+                .should().dependOnClassesThat().resideInAPackage(ROOT + ".dashboard..")
                 .check(main);
     }
 

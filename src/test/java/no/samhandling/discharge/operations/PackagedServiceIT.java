@@ -79,6 +79,13 @@ class PackagedServiceIT {
                 .body("municipality.name", equalTo("Rana"));
     }
 
+    /** The dashboard's dev sign-in signs tokens with a public key: the packaged service has no such page. */
+    @Test
+    void theDashboardsDevSignInIsNotInThePackagedService() {
+        given().when().get("/dev/dashboard-sign-in").then().statusCode(404);
+        given().formParam("role", "admin").when().post("/dev/dashboard-sign-in").then().statusCode(404);
+    }
+
     @Test
     void noLocalInfrastructureIsOnTheProductionClassPath() throws IOException {
         List<String> libraries;

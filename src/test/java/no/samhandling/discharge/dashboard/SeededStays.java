@@ -1,0 +1,84 @@
+package no.samhandling.discharge.dashboard;
+
+import io.restassured.http.ContentType;
+import no.samhandling.discharge.testsupport.TestPatients;
+import no.samhandling.discharge.testsupport.TestTokens;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+
+/**
+ * Stays of 2020 and 2021 in Helsefellesskapet Lofoten, Vesterålen, Salten (years no other test uses there),
+ * registered through the REST API as a ward of Nordlandssykehuset would: in 2021 six patients from Vestvågøy, nine
+ * from Vågan (seven of the partnership's in March, so that month shows) and two from Hadsel (fewer than five: hidden
+ * from board members), and in 2020 five from Vestvågøy, so that Vestvågøy has a change to show.
+ */
+final class SeededStays {
+
+    static final String NORDLANDSSYKEHUSET = "983974910";
+    static final String VESTVAGOY = "1860";
+    static final String VAGAN = "1865";
+    static final String HADSEL = "1866";
+    static final String PARTNERSHIP_NAME = "Helsefellesskapet Lofoten, Vesterålen, Salten";
+
+    private static boolean registered;
+
+    private SeededStays() {
+    }
+
+    static synchronized void registerOnce() {
+        if (registered) {
+            return;
+        }
+        String ward = TestTokens.ward(NORDLANDSSYKEHUSET);
+        int[][] vestvagoy2021 = {{1, 10, 4}, {2, 6, 9}, {3, 14, 3}, {3, 20, 6}, {6, 2, 12}, {10, 9, 5}};
+        int[][] vagan2021 = {{1, 16, 2}, {3, 3, 7}, {3, 8, 2}, {3, 10, 3}, {3, 24, 4}, {3, 27, 2}, {5, 22, 4}, {8, 8, 3}, {11, 13, 8}};
+        int[][] hadsel2021 = {{4, 4, 5}, {9, 18, 2}};
+        int[][] vestvagoy2020 = {{2, 2, 3}, {4, 11, 4}, {7, 5, 2}, {9, 21, 6}, {12, 1, 3}};
+        for (int[] stay : vestvagoy2021) {
+            dischargedAfter(ward, VESTVAGOY, LocalDate.of(2021, stay[0], stay[1]), stay[2]);
+        }
+        for (int[] stay : vagan2021) {
+            dischargedAfter(ward, VAGAN, LocalDate.of(2021, stay[0], stay[1]), stay[2]);
+        }
+        for (int[] stay : hadsel2021) {
+            dischargedAfter(ward, HADSEL, LocalDate.of(2021, stay[0], stay[1]), stay[2]);
+        }
+        for (int[] stay : vestvagoy2020) {
+            dischargedAfter(ward, VESTVAGOY, LocalDate.of(2020, stay[0], stay[1]), stay[2]);
+        }
+        registered = true;
+    }
+
+    static String partnershipId() {
+        return given().auth().oauth2(TestTokens.board()).when().get("/municipalities/" + VESTVAGOY).then().statusCode(200)
+                .extract().path("municipality.healthPartnership.id");
+    }
+
+    /** Admitted, noticed (§ 8), declared (§ 9) and notified (§ 10) on the day, discharged home the given days later. */
+    private static void dischargedAfter(String ward, String municipality, LocalDate day, int days) {
+        String offset = "+01:00";
+        String stay = given().auth().oauth2(ward).contentType(ContentType.JSON)
+                .body(Map.of("patientIdentifier", TestPatients.fodselsnummer(), "ward", "Medisinsk sengepost",
+                        "serviceArea", "somatic", "residenceMunicipality", municipality, "admittedAt", day + "T07:00:00" + offset))
+                .when().post("/stays").then().statusCode(201).extract().path("id");
+        post(ward, stay, "admission-notice", Map.of("sentAt", day + "T08:00:00" + offset, "expectedNeeds", "Sykehjem"));
+        Map<String, Object> declaration = new HashMap<>();
+        declaration.put("declaredAt", day + "T09:00:00" + offset);
+        declaration.put("assessorHprNumber", "9144889");
+        declaration.put("assessment", Map.of("problemsAtAdmissionClarified", true, "diagnosisAndFollowUpPlanSet", true,
+                "functionLevelAssessed", true));
+        declaration.put("needs", "Korttidsplass");
+        post(ward, stay, "discharge-readiness", declaration);
+        post(ward, stay, "discharge-ready-notice", Map.of("sentAt", day + "T10:00:00" + offset));
+        post(ward, stay, "discharge", Map.of("dischargedAt", day.plusDays(days) + "T10:00:00" + offset, "destination", "home"));
+    }
+
+    private static void post(String token, String stay, String command, Map<String, ?> body) {
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(body).when().post("/stays/" + stay + "/" + command)
+                .then().statusCode(200);
+    }
+}
