@@ -16,6 +16,9 @@ import no.samhandling.discharge.reference.ReferenceViews.HealthPartnershipView;
 import no.samhandling.discharge.statistics.Basis;
 import no.samhandling.discharge.statistics.DischargeReadyDays;
 import no.samhandling.discharge.statistics.GroupBy;
+import no.samhandling.discharge.statistics.InterventionService;
+import no.samhandling.discharge.statistics.StatisticsAnswers;
+import no.samhandling.discharge.web.PageRequest;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -34,12 +37,20 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 class DashboardFigures {
 
+    /** More measures than a year's trend can mark legibly. */
+    private static final int MOST_INTERVENTIONS = 100;
+
     private final DischargeReadyDays statistics;
+    private final StatisticsAnswers answers;
+    private final InterventionService interventions;
     private final ReferenceDataService reference;
     private final ObjectMapper json;
 
-    DashboardFigures(DischargeReadyDays statistics, ReferenceDataService reference, ObjectMapper json) {
+    DashboardFigures(DischargeReadyDays statistics, StatisticsAnswers answers, InterventionService interventions,
+                     ReferenceDataService reference, ObjectMapper json) {
         this.statistics = statistics;
+        this.answers = answers;
+        this.interventions = interventions;
         this.reference = reference;
         this.json = json;
     }
@@ -71,12 +82,21 @@ class DashboardFigures {
                 NorwegianFormat.date(LocalDate.parse(byMunicipality.path("previousFrom").asText())) + "–"
                         + NorwegianFormat.date(LocalDate.parse(byMunicipality.path("previousTo").asText())),
                 basisLabel(selection.basis()), rate.label, rateAvailable, rows, row(total, rate, null),
-                trend(selection, today, suppress, scopeName, StatisticsReading.interventions(totalAnswer)), costs(total),
+                trend(selection, today, suppress, scopeName, interventions(selection)), costs(total),
                 definitions(totalAnswer), byMunicipality.path("suppressionApplied").asBoolean(), selection.query(), signOutPath);
     }
 
+    /** The year's figures as the statistics API answers them, protected for boards over the whole table. */
     private JsonNode answer(GroupBy groupBy, DashboardSelection selection, LocalDate from, LocalDate to, boolean suppress) {
-        return json.valueToTree(statistics.query(groupBy, selection.basis(), from, to, selection.healthPartnership(), null, suppress));
+        return json.valueToTree(answers.answer(groupBy, selection.basis(), from, to, selection.healthPartnership(), null, suppress));
+    }
+
+    /** The measures of the partnership and its municipalities, or of the whole region. */
+    private List<Intervention> interventions(DashboardSelection selection) {
+        return interventions.list(null, selection.healthPartnership(), PageRequest.of(0, MOST_INTERVENTIONS)).items().stream()
+                .map(view -> new Intervention(view.startsOn(), view.municipalityName() != null
+                        ? view.title() + " (" + view.municipalityName() + ")" : view.title()))
+                .toList();
     }
 
     private static Row row(GroupReading group, Rate rate, BigDecimal largest) {

@@ -9,19 +9,15 @@ import java.util.List;
 
 /**
  * Reads the statistics answer as the API serves it (its JSON), so the dashboard shows the API's own numbers.
- * Fields the statistics capability is adding (age-standardised rates, real cost in hospital and municipal beds,
- * interventions) are read by the names below when the answer carries them, and are unknown (null) until then:
- * the page says "ikke tilgjengelig" for them. Names agreed here; change them in this one place if the API's differ.
+ * A figure the answer does not carry (a rate without a population, a cost not configured) is unknown (null):
+ * the page says "ikke tilgjengelig" for it.
  */
 final class StatisticsReading {
 
-    static final String AGE_STANDARDISED_PER_1000 = "dischargeReadyDaysPer1000AgeStandardised";
+    static final String AGE_STANDARDISED_PER_1000 = "dischargeReadyDaysPer1000Standardised";
     static final String REAL_COST = "realCost";
-    static final String REAL_COST_HOSPITAL_BEDS = "hospitalBeds";
-    static final String REAL_COST_MUNICIPAL_BEDS = "municipalBeds";
-    static final String INTERVENTIONS = "interventions";
-    static final String INTERVENTION_STARTS_ON = "startsOn";
-    static final String INTERVENTION_TITLE = "title";
+    static final String REAL_COST_HOSPITAL_BEDS = "hospitalBedCost";
+    static final String REAL_COST_MUNICIPAL_BEDS = "municipalBedCost";
 
     private StatisticsReading() {
     }
@@ -59,28 +55,6 @@ final class StatisticsReading {
                     decimal(realCost, REAL_COST_HOSPITAL_BEDS), decimal(realCost, REAL_COST_MUNICIPAL_BEDS)));
         }
         return groups;
-    }
-
-    /**
-     * The interventions the answer names (those without a readable start date left out), or null when the answer
-     * carries no interventions at all: not known, rather than none.
-     */
-    static List<Intervention> interventions(JsonNode answer) {
-        if (!answer.path(INTERVENTIONS).isArray()) {
-            return null;
-        }
-        List<Intervention> interventions = new ArrayList<>();
-        for (JsonNode intervention : answer.path(INTERVENTIONS)) {
-            JsonNode startsOn = intervention.path(INTERVENTION_STARTS_ON);
-            if (startsOn.isTextual()) {
-                try {
-                    interventions.add(new Intervention(LocalDate.parse(startsOn.asText()), intervention.path(INTERVENTION_TITLE).asText("")));
-                } catch (java.time.format.DateTimeParseException e) {
-                    // not a date: nothing to mark
-                }
-            }
-        }
-        return interventions;
     }
 
     static List<Integer> populationYears(JsonNode answer) {

@@ -66,7 +66,7 @@ public class StatisticsAnswers {
             String cell = membership.cellOf(query.groupBy(), group.key(), query.healthPartnership());
             GroupFigures shown = protection == null ? flagged(group, false, false) : flagged(group, protection.current().hides(cell),
                     protection.previous().hides(cell));
-            groups.add(board ? ServiceAreaProtection.protect(shown) : shown);
+            groups.add(judgedServiceAreas(board ? ServiceAreaProtection.protect(shown) : shown));
         }
         return answer.with(board ? SUPPRESSION_RULE : answer.suppressionRule(), groups);
     }
@@ -76,6 +76,14 @@ public class StatisticsAnswers {
         PeriodFigures previous = hidePrevious && !group.previous().suppressed() ? group.previous().hidden() : group.previous();
         boolean eitherHidden = current.suppressed() || previous.suppressed();
         return group.with(judged(current), judged(previous), eitherHidden ? null : group.change());
+    }
+
+    private static GroupFigures judgedServiceAreas(GroupFigures group) {
+        if (group.serviceAreas() == null) {
+            return group;
+        }
+        return group.withServiceAreas(group.serviceAreas().stream()
+                .map(area -> area.with(judged(area.current()), judged(area.previous()), area.change())).toList());
     }
 
     private static PeriodFigures judged(PeriodFigures figures) {

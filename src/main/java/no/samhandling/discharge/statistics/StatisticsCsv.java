@@ -25,7 +25,7 @@ final class StatisticsCsv {
             "Gjennomsnittlig overliggerdøgn per opphold", "Overliggerdøgn per 1000 aldersstandardisert",
             "Betalingsdøgn per 1000 aldersstandardisert", "Standardbefolkning (år)", "Overliggerdøgn med ukjent alder",
             "Kostnad i sykehusseng (NOK)", "Kostnad i kommunal seng (NOK)", "Overliggerdøgn uten kommunalt omsorgsnivå",
-            "Endring overliggerdøgn per 1000 aldersstandardisert", "Tjenesteområde", "Ustabil rate", "Hvorfor ustabil");
+            "Endring overliggerdøgn per 1000 aldersstandardisert", "Ustabil rate", "Hvorfor ustabil", "Tjenesteområde");
 
     private StatisticsCsv() {
     }
@@ -59,8 +59,8 @@ final class StatisticsCsv {
                 hidden(c, c.billableDaysPer1000Standardised()), String.valueOf(answer.standardPopulationYear()), count(c, c.unknownAgeDays()),
                 c.suppressed() ? "< 5" : decimal(c.realCost().hospitalBedCost()), c.suppressed() ? "< 5" : decimal(c.realCost().municipalBedCost()),
                 c.suppressed() ? "< 5" : String.valueOf(c.realCost().daysWithoutCareLevel()),
-                change == null ? "" : decimal(change.dischargeReadyDaysPer1000Standardised()), serviceArea,
-                c.unstableRate() ? "ja" : "nei", c.unstableRateReason() == null ? "" : c.unstableRateReason()));
+                change == null ? "" : decimal(change.dischargeReadyDaysPer1000Standardised()),
+                c.unstableRate() ? "ja" : "nei", c.unstableRateReason() == null ? "" : c.unstableRateReason(), serviceArea));
         line(csv, fields);
     }
 

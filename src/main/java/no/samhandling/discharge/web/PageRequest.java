@@ -22,6 +22,14 @@ public class PageRequest {
     @Parameter(description = "Items per page, 1 to 500")
     int size;
 
+    /** A page asked for in code rather than by query parameters. */
+    public static PageRequest of(int page, int size) {
+        PageRequest request = new PageRequest();
+        request.page = page;
+        request.size = size;
+        return request;
+    }
+
     public int page() {
         return page;
     }

@@ -142,10 +142,14 @@ class DashboardBrowserTest {
         assertThat(browser.findElement(By.cssSelector("#trend desc")).getAttribute("textContent")).contains("Høyest i");
         assertThat(shownMonths).as("March has enough patients to show").isPositive();
         assertThat(browser.findElements(By.cssSelector("#trend rect.column"))).as("a column for each month shown").hasSize(shownMonths);
-        assertThat(text(browser.findElement(By.id("interventions")))).isEqualTo("Tiltak: ikke tilgjengelig.");
+        assertThat(text(browser.findElement(By.id("interventions")))).isEqualTo("Tiltak: 01.06.2021: " + SeededStays.INTERVENTION + ".");
+        assertThat(browser.findElements(By.cssSelector("#trend line.marker"))).as("the measure marked on the trend").hasSize(1);
         assertThat(text(browser.findElement(By.cssSelector("#costs [data-field=billed]"))))
                 .isEqualTo(kroner(total.getObject("groups[0].current.billedAmount", BigDecimal.class)));
-        assertThat(text(browser.findElement(By.cssSelector("#costs [data-field=realHospitalBeds]")))).isEqualTo("ikke tilgjengelig");
+        assertThat(text(browser.findElement(By.cssSelector("#costs [data-field=realHospitalBeds]"))))
+                .isEqualTo(kroner(total.getObject("groups[0].current.realCost.hospitalBedCost", BigDecimal.class)));
+        assertThat(text(browser.findElement(By.cssSelector("#costs [data-field=realMunicipalBeds]"))))
+                .isEqualTo(kroner(total.getObject("groups[0].current.realCost.municipalBedCost", BigDecimal.class)));
 
         browser.findElement(By.id("to-definitions")).click();
         browser.findElement(By.cssSelector("#definisjoner summary")).click();

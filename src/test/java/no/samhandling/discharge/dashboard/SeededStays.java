@@ -23,6 +23,7 @@ final class SeededStays {
     static final String VAGAN = "1865";
     static final String HADSEL = "1866";
     static final String PARTNERSHIP_NAME = "Helsefellesskapet Lofoten, Vesterålen, Salten";
+    static final String INTERVENTION = "Felles mottaksteam startet";
 
     private static boolean registered;
 
@@ -50,6 +51,9 @@ final class SeededStays {
         for (int[] stay : vestvagoy2020) {
             dischargedAfter(ward, VESTVAGOY, LocalDate.of(2020, stay[0], stay[1]), stay[2]);
         }
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).header("Idempotency-Key", java.util.UUID.randomUUID().toString())
+                .body(Map.of("healthPartnership", partnershipId(), "title", INTERVENTION, "startsOn", "2021-06-01"))
+                .when().post("/interventions").then().statusCode(201);
         registered = true;
     }
 

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import no.samhandling.discharge.dashboard.StatisticsReading.GroupReading;
-import no.samhandling.discharge.dashboard.StatisticsReading.Intervention;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -35,9 +34,9 @@ class StatisticsReadingTest {
                               {"title":"no date"}],
              "groups":[{"key":"5601","name":"Alta",
               "current":{"suppressed":false,"dischargeReadyDays":39,"dischargeReadyDaysPer1000":1.88,
-                         "dischargeReadyDaysPer1000AgeStandardised":2.05,"realCost":{"hospitalBeds":450000,"municipalBeds":120000.50}},
+                         "dischargeReadyDaysPer1000Standardised":2.05,"realCost":{"hospitalBedCost":450000,"municipalBedCost":120000.50}},
               "previous":{"suppressed":false},
-              "change":{"dischargeReadyDaysPer1000":1.01,"dischargeReadyDaysPer1000AgeStandardised":-0.35}}]}""";
+              "change":{"dischargeReadyDaysPer1000":1.01,"dischargeReadyDaysPer1000Standardised":-0.35}}]}""";
 
     @Test
     void readsTheFiguresTheAnswerCarriesToday() throws IOException {
@@ -53,26 +52,23 @@ class StatisticsReadingTest {
         assertThat(vadso.previousSuppressed()).isTrue();
         assertThat(vadso.dischargeReadyDays()).isNull();
         assertThat(vadso.population()).isEqualTo(6100L);
-        assertThat(StatisticsReading.interventions(answer)).as("not carried: unknown, not none").isNull();
         assertThat(StatisticsReading.populationYears(answer)).containsExactly(2017);
     }
 
     @Test
-    void readsAgeStandardisedRatesRealCostsAndInterventionsOnceTheAnswerCarriesThem() throws IOException {
+    void readsAgeStandardisedRatesAndRealCostsInHospitalAndMunicipalBeds() throws IOException {
         JsonNode answer = JSON.readTree(TOMORROW);
         GroupReading alta = StatisticsReading.groups(answer).getFirst();
         assertThat(alta.per1000(Rate.AGE_STANDARDISED)).isEqualByComparingTo("2.05");
         assertThat(alta.changePer1000(Rate.AGE_STANDARDISED)).isEqualByComparingTo("-0.35");
         assertThat(alta.realCostHospitalBeds()).isEqualByComparingTo("450000");
         assertThat(alta.realCostMunicipalBeds()).isEqualByComparingTo("120000.50");
-        assertThat(StatisticsReading.interventions(answer)).containsExactly(new Intervention(LocalDate.of(2017, 3, 15), "Inntaksteam i Alta"));
     }
 
     @Test
-    void noGroupsNoInterventionsAndNoYearsAreEmpty() throws IOException {
+    void noGroupsAndNoYearsAreEmpty() throws IOException {
         JsonNode answer = JSON.readTree("{\"groups\":[],\"interventions\":[]}");
         assertThat(StatisticsReading.groups(answer)).isEmpty();
-        assertThat(StatisticsReading.interventions(answer)).isEmpty();
         assertThat(StatisticsReading.populationYears(answer)).isEmpty();
     }
 }

@@ -111,11 +111,11 @@ class StatisticsPrivacyTest {
                 .queryParam("from", "2019-09-01").queryParam("to", "2019-09-30")
                 .when().get("/statistics/discharge-ready-days").then().statusCode(200).extract().asByteArray();
         String[] lines = new String(csv, StandardCharsets.UTF_8).substring(1).split("\r\n");
-        assertThat(lines[0]).contains(";Skjult (personvern);").endsWith(";Ustabil rate;Hvorfor ustabil");
+        assertThat(lines[0]).contains(";Skjult (personvern);").endsWith(";Ustabil rate;Hvorfor ustabil;Tjenesteområde");
         assertThat(lines).anySatisfy(line -> assertThat(line)
                 .startsWith(HELGELAND + ";Helsefellesskap Helgeland;2019-09-01;2019-09-30;< 5;< 5;< 5;< 5;< 5;"));
         assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("helsefellesskapet-troms-og-ofoten;")
-                .contains(";12;12;6;6;").endsWith(";ja;" + UnstableRate.FEW_STAYS_REASON));
+                .contains(";12;12;6;6;").endsWith(";ja;" + UnstableRate.FEW_STAYS_REASON + ";alle"));
     }
 
     @Test
