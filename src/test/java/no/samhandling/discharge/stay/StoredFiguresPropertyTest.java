@@ -42,11 +42,15 @@ class StoredFiguresPropertyTest {
         // jqwik's engine cannot run a @QuarkusTest: its arbitraries generate the histories here, and a failure names the plan.
         int[] storedDays = new int[2];
         RandomStayHistories histories = new RandomStayHistories(registration, events);
-        RandomStayHistories.plans().sampleStream().limit(TRIES).forEach(plan -> {
+        // At least TRIES histories, and more (up to four times as many) until some stored days are billable: a few
+        // dozen random histories may by chance hold none, which would leave the billable path unchecked.
+        java.util.Iterator<RandomStayHistories.Plan> plans = RandomStayHistories.plans().sampleStream().iterator();
+        for (int tried = 0; tried < TRIES || (storedDays[1] == 0 && tried < 4 * TRIES); tried++) {
+            RandomStayHistories.Plan plan = plans.next();
             int[] days = assertStoredEqualsRecomputed(histories.play(plan), plan.toString());
             storedDays[0] += days[0];
             storedDays[1] += days[1];
-        });
+        }
         // The histories are not all refused: they store discharge-ready days, and billable ones among them.
         assertThat(storedDays[0]).isPositive();
         assertThat(storedDays[1]).isPositive();
