@@ -44,6 +44,8 @@ final class ServiceProcess implements AutoCloseable {
         // Tokens are not needed by the benchmark, but the production profile wants a key to check them with.
         command.add("-Dquarkus.oidc.public-key=" + publicKey);
         command.add("-Dquarkus.oidc.token.issuer=discharge-dev");
+        // No Keycloak here: the dashboard's code-flow tenant is off (as in PackagedServiceIT); the API takes the dev tokens.
+        command.add("-Dquarkus.oidc.dashboard.tenant-enabled=false");
         command.addAll(extraOptions);
         command.add("-jar");
         command.add(jar.toString());
