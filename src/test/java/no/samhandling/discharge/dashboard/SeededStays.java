@@ -1,11 +1,10 @@
 package no.samhandling.discharge.dashboard;
 
 import io.restassured.http.ContentType;
-import no.samhandling.discharge.testsupport.TestPatients;
+import no.samhandling.discharge.testsupport.DischargeReadyStays;
 import no.samhandling.discharge.testsupport.TestTokens;
 
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
@@ -40,16 +39,16 @@ final class SeededStays {
         int[][] hadsel2021 = {{4, 4, 5}, {9, 18, 2}};
         int[][] vestvagoy2020 = {{2, 2, 3}, {4, 11, 4}, {7, 5, 2}, {9, 21, 6}, {12, 1, 3}};
         for (int[] stay : vestvagoy2021) {
-            dischargedAfter(ward, VESTVAGOY, LocalDate.of(2021, stay[0], stay[1]), stay[2]);
+            DischargeReadyStays.waitedDays(ward, VESTVAGOY, LocalDate.of(2021, stay[0], stay[1]), stay[2]);
         }
         for (int[] stay : vagan2021) {
-            dischargedAfter(ward, VAGAN, LocalDate.of(2021, stay[0], stay[1]), stay[2]);
+            DischargeReadyStays.waitedDays(ward, VAGAN, LocalDate.of(2021, stay[0], stay[1]), stay[2]);
         }
         for (int[] stay : hadsel2021) {
-            dischargedAfter(ward, HADSEL, LocalDate.of(2021, stay[0], stay[1]), stay[2]);
+            DischargeReadyStays.waitedDays(ward, HADSEL, LocalDate.of(2021, stay[0], stay[1]), stay[2]);
         }
         for (int[] stay : vestvagoy2020) {
-            dischargedAfter(ward, VESTVAGOY, LocalDate.of(2020, stay[0], stay[1]), stay[2]);
+            DischargeReadyStays.waitedDays(ward, VESTVAGOY, LocalDate.of(2020, stay[0], stay[1]), stay[2]);
         }
         given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).header("Idempotency-Key", java.util.UUID.randomUUID().toString())
                 .body(Map.of("healthPartnership", partnershipId(), "title", INTERVENTION, "startsOn", "2021-06-01"))
@@ -60,29 +59,5 @@ final class SeededStays {
     static String partnershipId() {
         return given().auth().oauth2(TestTokens.board()).when().get("/municipalities/" + VESTVAGOY).then().statusCode(200)
                 .extract().path("municipality.healthPartnership.id");
-    }
-
-    /** Admitted, noticed (§ 8), declared (§ 9) and notified (§ 10) on the day, discharged home the given days later. */
-    private static void dischargedAfter(String ward, String municipality, LocalDate day, int days) {
-        String offset = "+01:00";
-        String stay = given().auth().oauth2(ward).contentType(ContentType.JSON)
-                .body(Map.of("patientIdentifier", TestPatients.fodselsnummer(), "ward", "Medisinsk sengepost",
-                        "serviceArea", "somatic", "residenceMunicipality", municipality, "admittedAt", day + "T07:00:00" + offset))
-                .when().post("/stays").then().statusCode(201).extract().path("id");
-        post(ward, stay, "admission-notice", Map.of("sentAt", day + "T08:00:00" + offset, "expectedNeeds", "Sykehjem"));
-        Map<String, Object> declaration = new HashMap<>();
-        declaration.put("declaredAt", day + "T09:00:00" + offset);
-        declaration.put("assessorHprNumber", "9144889");
-        declaration.put("assessment", Map.of("problemsAtAdmissionClarified", true, "diagnosisAndFollowUpPlanSet", true,
-                "functionLevelAssessed", true));
-        declaration.put("needs", "Korttidsplass");
-        post(ward, stay, "discharge-readiness", declaration);
-        post(ward, stay, "discharge-ready-notice", Map.of("sentAt", day + "T10:00:00" + offset));
-        post(ward, stay, "discharge", Map.of("dischargedAt", day.plusDays(days) + "T10:00:00" + offset, "destination", "home"));
-    }
-
-    private static void post(String token, String stay, String command, Map<String, ?> body) {
-        given().auth().oauth2(token).contentType(ContentType.JSON).body(body).when().post("/stays/" + stay + "/" + command)
-                .then().statusCode(200);
     }
 }

@@ -4,7 +4,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.path.json.config.JsonPathConfig;
 import io.restassured.response.ValidatableResponse;
-import io.restassured.http.ContentType;
 import no.samhandling.discharge.testsupport.DischargeReadyStays;
 import no.samhandling.discharge.testsupport.TestPatients;
 import no.samhandling.discharge.testsupport.TestClock;
@@ -394,23 +393,10 @@ class StatisticsResourceTest {
         return figures;
     }
 
-    /** Admitted at 07:00, admission notice at 08:00, declared at 09:00 and notified at 10:00 on the given day. */
+    /** Admitted at 07:00, admission notice at 08:00, declared at 09:00 and notified at 10:00 on the given day; born in 1940. */
     private String waiting(String municipality, String day) {
-        String stay = given().auth().oauth2(ward).contentType(ContentType.JSON)
-                .body(Map.of("patientIdentifier", TestPatients.fodselsnummer(LocalDate.of(1940, 5, 1 + PATIENTS.getAndIncrement() % 28)),
-                        "ward", "Medisinsk sengepost",
-                        "serviceArea", "somatic", "residenceMunicipality", municipality, "admittedAt", day + "T07:00:00+01:00"))
-                .when().post("/stays").then().statusCode(201).extract().path("id");
-        post(ward, stay, "admission-notice", Map.of("sentAt", day + "T08:00:00+01:00", "expectedNeeds", "Sykehjem")).statusCode(200);
-        Map<String, Object> declaration = new HashMap<>();
-        declaration.put("declaredAt", day + "T09:00:00+01:00");
-        declaration.put("assessorHprNumber", "9144889");
-        declaration.put("assessment", Map.of("problemsAtAdmissionClarified", true, "diagnosisAndFollowUpPlanSet", true,
-                "functionLevelAssessed", true));
-        declaration.put("needs", "Korttidsplass");
-        post(ward, stay, "discharge-readiness", declaration).statusCode(200);
-        post(ward, stay, "discharge-ready-notice", Map.of("sentAt", day + "T10:00:00+01:00")).statusCode(200);
-        return stay;
+        return DischargeReadyStays.waiting(ward, TestPatients.fodselsnummer(LocalDate.of(1940, 5, 1 + PATIENTS.getAndIncrement() % 28)),
+                municipality, day);
     }
 
     private static ValidatableResponse post(String token, String stayId, String command, Map<String, ?> body) {

@@ -19,8 +19,13 @@ public final class DischargeReadyStays {
      * the municipality notified at 10:00 on the day (a winter offset, +01:00): discharge-ready and billable from that day.
      */
     public static String waiting(String wardToken, String municipality, String day) {
+        return waiting(wardToken, TestPatients.fodselsnummer(), municipality, day);
+    }
+
+    /** {@link #waiting(String, String, String)} for the given patient (an identifier whose birth date the test chose). */
+    public static String waiting(String wardToken, String patientIdentifier, String municipality, String day) {
         String stay = given().auth().oauth2(wardToken).contentType(ContentType.JSON)
-                .body(Map.of("patientIdentifier", TestPatients.fodselsnummer(), "ward", "Medisinsk sengepost",
+                .body(Map.of("patientIdentifier", patientIdentifier, "ward", "Medisinsk sengepost",
                         "serviceArea", "somatic", "residenceMunicipality", municipality, "admittedAt", day + "T07:00:00+01:00"))
                 .when().post("/stays").then().statusCode(201).extract().path("id");
         post(wardToken, stay, "admission-notice", Map.of("sentAt", day + "T08:00:00+01:00", "expectedNeeds", "Sykehjem")).statusCode(200);
