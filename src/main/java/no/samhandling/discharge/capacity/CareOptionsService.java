@@ -151,15 +151,15 @@ public class CareOptionsService {
         List<PoolCapacity.Bed> beds = PoolBed.<PoolBed>list("poolId = ?1 order by label", pool.id).stream().map(PoolService::state).toList();
         List<PoolCapacity.Occupation> occupations = BedAllocation.<BedAllocation>list("poolId = ?1 and cancelled = false and (through is null or through >= ?2)",
                 pool.id, today).stream().map(a -> new PoolCapacity.Occupation(a.bedId, a.from, a.through)).toList();
-        List<MatchingQuota.Quota> quotas = pool.quotas.stream().filter(q -> q.municipality.equals(municipality))
-                .map(q -> new MatchingQuota.Quota(q.from, q.through, q.bedDays)).toList();
-        List<MatchingQuota.Use> uses = quotas.isEmpty() ? List.of()
+        List<Quotas.Quota> quotas = pool.quotas.stream().filter(q -> q.municipality.equals(municipality))
+                .map(q -> new Quotas.Quota(q.from, q.through, q.bedDays)).toList();
+        List<Quotas.Days> uses = quotas.isEmpty() ? List.of()
                 : BedAllocation.<BedAllocation>list("poolId = ?1 and municipality = ?2 and cancelled = false", pool.id, municipality).stream()
-                .map(a -> new MatchingQuota.Use(a.from, a.through)).toList();
+                .map(a -> new Quotas.Days(a.from, a.through)).toList();
         CareLevel level = PoolService.careLevel(pool);
         List<Option> options = new ArrayList<>();
         for (LocalDate day = today; !day.isAfter(through); day = day.plusDays(1)) {
-            var remaining = MatchingQuota.remainingOn(day, quotas, uses);
+            var remaining = Quotas.remainingOn(day, quotas, uses);
             options.add(Option.pool(pool.id, pool.name, level, day, Matching.bedsFreeFrom(day, beds, occupations).size(),
                     remaining.isPresent() ? remaining.getAsInt() : null));
         }

@@ -5,6 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * The quota arithmetic of a bed pool (issue 11, item 2): a participating municipality may have a quota of
@@ -17,8 +18,11 @@ public final class Quotas {
     private Quotas() {
     }
 
-    /** Bed-days a participant may use from a day through a day. */
+    /** Bed-days a participant may use from a day through a day (both included). */
     public record Quota(LocalDate from, LocalDate through, int bedDays) {
+        public boolean covers(LocalDate day) {
+            return !day.isBefore(from) && !day.isAfter(through);
+        }
     }
 
     /** Days in a bed, from a day through a day, or until discharge when {@code through} is null. */
@@ -39,6 +43,19 @@ public final class Quotas {
     /** The bed-days booked in the quota's period. */
     public static long used(Quota quota, Collection<Days> booked) {
         return booked.stream().mapToLong(days -> daysWithin(days, quota)).sum();
+    }
+
+    /**
+     * For matching: the bed-days left on the quota that covers the day, so a pool bed is offered only while the quota of
+     * the day it would start on has one left; empty when no quota covers the day (no limit). Never negative.
+     */
+    public static OptionalInt remainingOn(LocalDate day, Collection<Quota> quotas, Collection<Days> booked) {
+        Optional<Quota> quota = quotas.stream().filter(q -> q.covers(day)).findFirst();
+        if (quota.isEmpty()) {
+            return OptionalInt.empty();
+        }
+        long left = quota.get().bedDays() - used(quota.get(), booked);
+        return OptionalInt.of((int) Math.max(0, left));
     }
 
     /** The earliest quota whose period the request would take over its bed-days, if any. */
