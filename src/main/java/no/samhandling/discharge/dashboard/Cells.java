@@ -17,14 +17,22 @@ final class Cells {
     }
 
     static String count(GroupReading group, Long value) {
-        if (group.suppressed()) {
+        return count(group.suppressed(), value);
+    }
+
+    static String count(boolean suppressed, Long value) {
+        if (suppressed) {
             return NorwegianFormat.SUPPRESSED;
         }
         return value == null ? NorwegianFormat.NOT_AVAILABLE : NorwegianFormat.whole(value);
     }
 
     static String rate(GroupReading group, BigDecimal value) {
-        if (group.suppressed()) {
+        return rate(group.suppressed(), value);
+    }
+
+    static String rate(boolean suppressed, BigDecimal value) {
+        if (suppressed) {
             return NorwegianFormat.SUPPRESSED;
         }
         return value == null ? NorwegianFormat.NOT_AVAILABLE : NorwegianFormat.decimal(value, RATE_DECIMALS);

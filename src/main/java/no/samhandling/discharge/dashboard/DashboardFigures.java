@@ -14,15 +14,17 @@ import no.samhandling.discharge.dashboard.StatisticsReading.Intervention;
 import no.samhandling.discharge.reference.ReferenceDataService;
 import no.samhandling.discharge.reference.ReferenceViews.HealthPartnershipView;
 import no.samhandling.discharge.statistics.Basis;
+import no.samhandling.discharge.statistics.DateRange;
+import no.samhandling.discharge.statistics.DischargeReadyDayTrend;
 import no.samhandling.discharge.statistics.DischargeReadyDays;
 import no.samhandling.discharge.statistics.GroupBy;
+import no.samhandling.discharge.statistics.Interval;
 import no.samhandling.discharge.statistics.InterventionService;
 import no.samhandling.discharge.statistics.StatisticsAnswers;
 import no.samhandling.discharge.web.PageRequest;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -32,7 +34,7 @@ import java.util.stream.Collectors;
 /**
  * Gathers what the page shows from the statistics capability: the selection's municipalities and its total for
  * the year (with the previous range of the same length, as the statistics API answers), and the total of each
- * month so far for the trend.
+ * month so far for the trend, from one read of the trend rather than an answer per month.
  */
 @ApplicationScoped
 class DashboardFigures {
@@ -42,14 +44,16 @@ class DashboardFigures {
 
     private final DischargeReadyDays statistics;
     private final StatisticsAnswers answers;
+    private final DischargeReadyDayTrend trend;
     private final InterventionService interventions;
     private final ReferenceDataService reference;
     private final ObjectMapper json;
 
-    DashboardFigures(DischargeReadyDays statistics, StatisticsAnswers answers, InterventionService interventions,
+    DashboardFigures(DischargeReadyDays statistics, StatisticsAnswers answers, DischargeReadyDayTrend trend, InterventionService interventions,
                      ReferenceDataService reference, ObjectMapper json) {
         this.statistics = statistics;
         this.answers = answers;
+        this.trend = trend;
         this.interventions = interventions;
         this.reference = reference;
         this.json = json;
@@ -91,6 +95,13 @@ class DashboardFigures {
         return json.valueToTree(answers.answer(groupBy, selection.basis(), from, to, selection.healthPartnership(), null, suppress));
     }
 
+    /** The selection's total month by month through the year (or to today), in one read of the trend, protected for boards per month. */
+    private JsonNode monthlyTotals(DashboardSelection selection, LocalDate today, boolean suppress) {
+        return json.valueToTree(trend.query(new DischargeReadyDayTrend.Query(selection.total(), selection.basis(), Interval.MONTH,
+                new DateRange(selection.from(), selection.to(today)), selection.healthPartnership(), null,
+                statistics.defaultStandardPopulationYear(), suppress)));
+    }
+
     /** The measures of the partnership and its municipalities, or of the whole region. */
     private List<Intervention> interventions(DashboardSelection selection) {
         return interventions.list(null, selection.healthPartnership(), PageRequest.of(0, MOST_INTERVENTIONS)).items().stream()
@@ -108,22 +119,10 @@ class DashboardFigures {
     }
 
     private Trend trend(DashboardSelection selection, LocalDate today, boolean suppress, String scopeName, List<Intervention> interventions) {
-        Rate rate = selection.rate();
-        List<TrendChart.Month> months = new ArrayList<>();
-        List<TrendRow> table = new ArrayList<>();
-        YearMonth last = YearMonth.of(selection.year(), 12);
-        for (YearMonth month = YearMonth.of(selection.year(), 1); !month.isAfter(last); month = month.plusMonths(1)) {
-            if (month.atDay(1).isAfter(today)) {
-                months.add(new TrendChart.Month(month, null));
-                table.add(new TrendRow(TrendChart.MONTHS.get(month.getMonthValue() - 1), "–", "–"));
-                continue;
-            }
-            LocalDate end = month.atEndOfMonth().isAfter(today) ? today : month.atEndOfMonth();
-            GroupReading figures = StatisticsReading.groups(answer(selection.total(), selection, month.atDay(1), end, suppress)).getFirst();
-            months.add(new TrendChart.Month(month, figures.suppressed() ? null : figures.per1000(rate)));
-            table.add(new TrendRow(TrendChart.MONTHS.get(month.getMonthValue() - 1), Cells.count(figures, figures.dischargeReadyDays()),
-                    Cells.rate(figures, figures.per1000(rate))));
-        }
+        MonthlyTrend monthly = MonthlyTrend.of(selection.year(), today, StatisticsReading.months(monthlyTotals(selection, today, suppress)),
+                selection.rate());
+        List<TrendChart.Month> months = monthly.chart();
+        List<TrendRow> table = monthly.table();
         List<Intervention> known = interventions == null ? List.of() : interventions;
         List<TrendChart.Marker> markers = known.stream().map(i -> new TrendChart.Marker(i.startsOn(), i.title())).toList();
         List<String> marked = interventions == null ? null : known.stream().filter(i -> i.startsOn().getYear() == selection.year())

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -37,6 +38,15 @@ final class StatisticsReading {
         }
     }
 
+    /** One month of the trend of the selection's total. */
+    record MonthReading(YearMonth month, boolean suppressed, Long dischargeReadyDays, BigDecimal crudePer1000,
+                        BigDecimal ageStandardisedPer1000) {
+
+        BigDecimal per1000(Rate rate) {
+            return rate == Rate.CRUDE ? crudePer1000 : ageStandardisedPer1000;
+        }
+    }
+
     /** Something a partnership or municipality did, marked on the trend from the day it started. */
     record Intervention(LocalDate startsOn, String title) {
     }
@@ -55,6 +65,16 @@ final class StatisticsReading {
                     decimal(realCost, REAL_COST_HOSPITAL_BEDS), decimal(realCost, REAL_COST_MUNICIPAL_BEDS)));
         }
         return groups;
+    }
+
+    /** The months of the trend's first group (the trend of one total has one), by the first day of each. */
+    static List<MonthReading> months(JsonNode trend) {
+        List<MonthReading> months = new ArrayList<>();
+        for (JsonNode point : trend.path("groups").path(0).path("points")) {
+            months.add(new MonthReading(YearMonth.from(LocalDate.parse(point.path("from").asText())), point.path("suppressed").asBoolean(),
+                    whole(point, "dischargeReadyDays"), decimal(point, "dischargeReadyDaysPer1000"), decimal(point, AGE_STANDARDISED_PER_1000)));
+        }
+        return months;
     }
 
     static List<Integer> populationYears(JsonNode answer) {

@@ -23,6 +23,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -102,6 +103,13 @@ public class DischargeReadyDays {
         } catch (SQLException e) {
             throw new IllegalStateException("statistics query failed", e);
         }
+    }
+
+    /** The standard population when none is asked for: the newest year whose region population is complete. */
+    @Transactional
+    public int defaultStandardPopulationYear() {
+        return StatisticsReference.standardYear(standardPopulationYears(), OptionalInt.empty())
+                .orElseThrow(() -> new IllegalStateException("no year has population figures for every municipality"));
     }
 
     @Transactional

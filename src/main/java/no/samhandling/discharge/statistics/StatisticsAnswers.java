@@ -15,7 +15,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -49,10 +48,8 @@ public class StatisticsAnswers {
     @Transactional
     public DischargeReadyDayStatistics answer(GroupBy groupBy, Basis basis, LocalDate from, LocalDate to, String healthPartnership,
                                               ServiceArea serviceArea, boolean board) {
-        int standardYear = StatisticsReference.standardYear(statistics.standardPopulationYears(), OptionalInt.empty())
-                .orElseThrow(() -> new IllegalStateException("no year has population figures for every municipality"));
         return answer(new DischargeReadyDays.Query(groupBy, basis, new DateRange(from, to), null, healthPartnership, serviceArea, false,
-                standardYear, board));
+                statistics.defaultStandardPopulationYear(), board));
     }
 
     @Transactional

@@ -126,18 +126,21 @@ class DashboardBrowserTest {
         List<WebElement> months = trendTable.findElements(By.cssSelector("tbody tr"));
         assertThat(months).hasSize(12);
         browser.findElement(By.cssSelector("#trend-heading ~ details summary")).click();
+        JsonPath trend = monthlyTrend(partnership, "2021-01-01", "2021-12-31");
+        assertThat(trend.getList("groups[0].points")).hasSize(12);
         int shownMonths = 0;
         for (int month = 1; month <= 12; month++) {
-            java.time.YearMonth yearMonth = java.time.YearMonth.of(2021, month);
-            JsonPath figures = statistics("health-partnership", partnership, yearMonth.atDay(1).toString(), yearMonth.atEndOfMonth().toString());
+            String point = "groups[0].points[" + (month - 1) + "]";
+            assertThat(trend.getString(point + ".label")).isEqualTo(java.time.YearMonth.of(2021, month).toString());
             List<WebElement> cells = months.get(month - 1).findElements(By.tagName("td"));
-            boolean hidden = figures.getBoolean("groups[0].current.suppressed");
+            boolean hidden = trend.getBoolean(point + ".suppressed");
             shownMonths += hidden ? 0 : 1;
             assertThat(text(cells.get(0))).as("days in month %d", month)
-                    .isEqualTo(hidden ? "< 5" : whole(figures.getLong("groups[0].current.dischargeReadyDays")));
+                    .isEqualTo(hidden ? "< 5" : whole(trend.getLong(point + ".dischargeReadyDays")));
             assertThat(text(cells.get(1))).as("rate in month %d", month)
-                    .isEqualTo(hidden ? "< 5" : decimal(figures.getObject("groups[0].current.dischargeReadyDaysPer1000", BigDecimal.class)));
+                    .isEqualTo(hidden ? "< 5" : decimal(trend.getObject(point + ".dischargeReadyDaysPer1000", BigDecimal.class)));
         }
+        assertThat(shownMonths).as("the months of few patients are hidden").isLessThan(12);
         assertThat(browser.findElement(By.cssSelector("#trend title")).getAttribute("textContent")).contains("per 1000 innbyggere per måned");
         assertThat(browser.findElement(By.cssSelector("#trend desc")).getAttribute("textContent")).contains("Høyest i");
         assertThat(shownMonths).as("March has enough patients to show").isPositive();
@@ -282,6 +285,13 @@ class DashboardBrowserTest {
     private static JsonPath statistics(String groupBy, String partnership, String from, String to) {
         return given().auth().oauth2(TestTokens.board()).queryParam("groupBy", groupBy).queryParam("healthPartnership", partnership)
                 .queryParam("from", from).queryParam("to", to).when().get("/statistics/discharge-ready-days").then().statusCode(200)
+                .extract().jsonPath(JsonPathConfig.jsonPathConfig().numberReturnType(JsonPathConfig.NumberReturnType.BIG_DECIMAL));
+    }
+
+    private static JsonPath monthlyTrend(String partnership, String from, String to) {
+        return given().auth().oauth2(TestTokens.board()).queryParam("groupBy", "health-partnership").queryParam("healthPartnership", partnership)
+                .queryParam("interval", "month").queryParam("from", from).queryParam("to", to)
+                .when().get("/statistics/discharge-ready-days/trend").then().statusCode(200)
                 .extract().jsonPath(JsonPathConfig.jsonPathConfig().numberReturnType(JsonPathConfig.NumberReturnType.BIG_DECIMAL));
     }
 

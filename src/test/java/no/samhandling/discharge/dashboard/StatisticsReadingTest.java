@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.YearMonth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -63,6 +64,22 @@ class StatisticsReadingTest {
         assertThat(alta.changePer1000(Rate.AGE_STANDARDISED)).isEqualByComparingTo("-0.35");
         assertThat(alta.realCostHospitalBeds()).isEqualByComparingTo("450000");
         assertThat(alta.realCostMunicipalBeds()).isEqualByComparingTo("120000.50");
+    }
+
+    @Test
+    void readsTheMonthsOfTheTrendOfOneTotalHiddenOnesWithoutCounts() throws IOException {
+        JsonNode trend = JSON.readTree("""
+                {"interval":"month","groups":[{"key":"total","name":"Helsefellesskapet","points":[
+                 {"label":"2021-01","from":"2021-01-01","to":"2021-01-31","suppressed":true,"dischargeReadyDays":null,
+                  "dischargeReadyDaysPer1000":null,"dischargeReadyDaysPer1000Standardised":null},
+                 {"label":"2021-02","from":"2021-02-01","to":"2021-02-28","suppressed":false,"dischargeReadyDays":31,
+                  "dischargeReadyDaysPer1000":0.42,"dischargeReadyDaysPer1000Standardised":0.45}]}]}""");
+        assertThat(StatisticsReading.months(trend)).usingRecursiveFieldByFieldElementComparator()
+                .containsExactly(new StatisticsReading.MonthReading(YearMonth.of(2021, 1), true, null, null, null),
+                        new StatisticsReading.MonthReading(YearMonth.of(2021, 2), false, 31L, new BigDecimal("0.42"), new BigDecimal("0.45")));
+        assertThat(StatisticsReading.months(trend).get(1).per1000(Rate.CRUDE)).isEqualByComparingTo("0.42");
+        assertThat(StatisticsReading.months(trend).get(1).per1000(Rate.AGE_STANDARDISED)).isEqualByComparingTo("0.45");
+        assertThat(StatisticsReading.months(JSON.readTree("{\"groups\":[]}"))).isEmpty();
     }
 
     @Test
