@@ -21,7 +21,7 @@ record MonthlyTrend(List<TrendChart.Month> chart, List<TrendRow> table) {
     static final String NO_FIGURES = "–";
 
     static MonthlyTrend of(int year, LocalDate today, List<MonthReading> readings, Rate rate) {
-        Map<YearMonth, MonthReading> byMonth = readings.stream().collect(Collectors.toMap(MonthReading::month, Function.identity(), (a, b) -> a));
+        Map<YearMonth, MonthReading> byMonth = readings.stream().collect(Collectors.toMap(MonthReading::month, Function.identity()));
         List<TrendChart.Month> chart = new ArrayList<>();
         List<TrendRow> table = new ArrayList<>();
         for (int m = 1; m <= 12; m++) {
