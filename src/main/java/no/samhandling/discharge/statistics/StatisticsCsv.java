@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 final class StatisticsCsv {
 
     static final String BOM = "\uFEFF";
+    static final String HIDDEN = "< 5";
     static final List<String> HEADER = List.of("Gruppe", "Navn", "Fra", "Til", "Overliggerdøgn", "Betalingsdøgn", "Opphold", "Pasienter",
             "Fakturert beløp (NOK)", "År uten kjent døgnpris", "Innbyggere", "Befolkningsår", "Overliggerdøgn per 1000 innbyggere",
             "Betalingsdøgn per 1000 innbyggere", "Skjult (personvern)", "Forrige periode fra", "Forrige periode til",
@@ -72,7 +73,7 @@ final class StatisticsCsv {
         return figures.suppressed() ? "< 5" : whole(value);
     }
 
-    private static String whole(Long value) {
+    static String whole(Long value) {
         return value == null ? "" : value.toString();
     }
 
@@ -84,7 +85,7 @@ final class StatisticsCsv {
         return years == null ? "" : years.stream().map(String::valueOf).collect(Collectors.joining(" "));
     }
 
-    private static void line(StringBuilder csv, List<String> fields) {
+    static void line(StringBuilder csv, List<String> fields) {
         csv.append(fields.stream().map(StatisticsCsv::field).collect(Collectors.joining(";"))).append("\r\n");
     }
 

@@ -105,31 +105,35 @@ public class StatisticsResource {
         }
         DischargeReadyDayStatistics answer = answers.answer(new DischargeReadyDays.Query(scope.groupBy(), scope.basis(), range, period,
                 partnership, scope.serviceArea, Boolean.TRUE.equals(byServiceArea), standardYear, suppress()));
-        if (format == Format.CSV || (format == null && prefersCsv(headers))) {
-            return Response.ok(StatisticsCsv.of(answer).getBytes(StandardCharsets.UTF_8), CSV + "; charset=UTF-8")
-                    .header("Content-Disposition", "attachment; filename=\"overliggerdogn-" + range.from() + "-" + range.to() + ".csv\"").build();
+        if (wantsCsv(format, headers)) {
+            return csv(StatisticsCsv.of(answer), "overliggerdogn-" + range.from() + "-" + range.to() + ".csv");
         }
         return Response.ok(answer, MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     @GET
     @Path("/discharge-ready-days/trend")
-    @Produces(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, CSV})
     @Operation(summary = "Discharge-ready days per group month by month, quarter by quarter or year by year - boards",
             description = "A series per municipality, health partnership, hospital trust or the whole region: for each month, quarter or "
                     + "year from the one 'from' lies in through the one 'to' lies in, the discharge-ready days (overliggerdøgn), billable "
                     + "days (betalingsdøgn) and their rates per 1000 inhabitants, crude and directly age-standardised (denominator and "
                     + "standard population stated in the answer), on the paying or the residence municipality. The interval still "
                     + "running counts up to today. Board members: an interval of a group with fewer than 5 patients is suppressed "
-                    + "(null, suppressed: true). No personal data.")
+                    + "(null, suppressed: true). No personal data. CSV (Accept: text/csv or format=csv): one row per group and "
+                    + "interval for a Norwegian spreadsheet, as the table's CSV: separator ';', decimal comma, UTF-8 with a byte order "
+                    + "mark, header in Norwegian bokmål, suppressed cells as '< 5'.")
     @APIResponse(responseCode = "200", description = "The series",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StatisticsViews.Trend.class)))
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StatisticsViews.Trend.class)),
+                    @Content(mediaType = CSV, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING))})
     @APIResponse(responseCode = "400", description = "Invalid range, interval, grouping, partnership or standard population year")
-    public StatisticsViews.Trend trend(
+    public Response trend(
             @BeanParam StatisticsScope scope,
             @QueryParam("interval") @Parameter(description = "Default month") Interval interval,
             @QueryParam("from") @Parameter(description = "A day in the first interval (YYYY-MM-DD); default 1 January this year") String from,
-            @QueryParam("to") @Parameter(description = "A day in the last interval (YYYY-MM-DD); default today") String to) {
+            @QueryParam("to") @Parameter(description = "A day in the last interval (YYYY-MM-DD); default today") String to,
+            @QueryParam("format") @Parameter(description = "csv gives the CSV whatever the Accept header says") Format format,
+            @Context HttpHeaders headers) {
         LocalDate today = OsloTime.today(clock);
         List<Problem.FieldError> errors = new ArrayList<>();
         DateRange range = range(from, to, today, errors);
@@ -138,8 +142,21 @@ public class StatisticsResource {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        return trend.query(new DischargeReadyDayTrend.Query(scope.groupBy(), scope.basis(), interval == null ? Interval.MONTH : interval,
-                range, partnership, scope.serviceArea, standardYear, suppress()));
+        StatisticsViews.Trend series = trend.query(new DischargeReadyDayTrend.Query(scope.groupBy(), scope.basis(),
+                interval == null ? Interval.MONTH : interval, range, partnership, scope.serviceArea, standardYear, suppress()));
+        if (wantsCsv(format, headers)) {
+            return csv(TrendCsv.of(series), "overliggerdogn-utvikling-" + series.from() + "-" + series.to() + ".csv");
+        }
+        return Response.ok(series, MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    private static boolean wantsCsv(Format format, HttpHeaders headers) {
+        return format == Format.CSV || (format == null && prefersCsv(headers));
+    }
+
+    private static Response csv(String body, String fileName) {
+        return Response.ok(body.getBytes(StandardCharsets.UTF_8), CSV + "; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"" + fileName + "\"").build();
     }
 
     private boolean suppress() {

@@ -311,6 +311,44 @@ class StatisticsResourceTest {
                 .body("groups.find { it.key == '1820' }.points[0].population", equalTo(7428));
     }
 
+    @Test
+    void theTrendAsCsvIsForANorwegianSpreadsheetWithTheJsonTrendsRolesAndHiddenCells() {
+        byte[] body = trendCsv(TestTokens.admin()).accept("text/csv").when().get("/statistics/discharge-ready-days/trend")
+                .then().statusCode(200).contentType(org.hamcrest.Matchers.startsWith("text/csv"))
+                .header("Content-Disposition", org.hamcrest.Matchers.containsString("overliggerdogn-utvikling-2017-02-01-2017-03-31.csv"))
+                .extract().asByteArray();
+        assertThat(body).startsWith(0xEF, 0xBB, 0xBF);
+        List<String> lines = List.of(new String(body, StandardCharsets.UTF_8).substring(1).split("\r\n"));
+        assertThat(lines.getFirst()).startsWith("Gruppe;Navn;Periode;Fra;Til;Overliggerdøgn;Betalingsdøgn;Innbyggere;"
+                + "Overliggerdøgn per 1000 innbyggere;");
+        assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("1820;Alstahaug;2017-02;2017-02-01;2017-02-28;0;0;7428;"))
+                .anySatisfy(line -> assertThat(line).startsWith("1820;Alstahaug;2017-03;2017-03-01;2017-03-31;8;6;7428;1,08;0,81;")
+                        .endsWith(";" + standardYear() + ";0;nei"));
+        assertThat(trendCsv(TestTokens.integration()).queryParam("format", "csv").when().get("/statistics/discharge-ready-days/trend")
+                .then().statusCode(200).extract().asString()).contains("1820;Alstahaug;2017-03;2017-03-01;2017-03-31;8;6;");
+
+        String board = trendCsv(TestTokens.board()).queryParam("format", "csv").when().get("/statistics/discharge-ready-days/trend")
+                .then().statusCode(200).contentType(org.hamcrest.Matchers.startsWith("text/csv")).extract().asString();
+        assertThat(board.lines()).contains("1820;Alstahaug;2017-03;2017-03-01;2017-03-31;< 5;< 5;7428;< 5;< 5;< 5;< 5;" + standardYear() + ";< 5;ja");
+
+        for (String other : List.of(ward, TestTokens.municipalIntake(ALSTAHAUG))) {
+            trendCsv(other).queryParam("format", "csv").when().get("/statistics/discharge-ready-days/trend").then().statusCode(403);
+        }
+        given().accept("text/csv").queryParam("groupBy", "municipality").when().get("/statistics/discharge-ready-days/trend")
+                .then().statusCode(401);
+    }
+
+    private io.restassured.specification.RequestSpecification trendCsv(String token) {
+        return given().auth().oauth2(token).queryParam("groupBy", "municipality").queryParam("healthPartnership", partnershipId())
+                .queryParam("interval", "month").queryParam("from", "2017-02-01").queryParam("to", "2017-03-31");
+    }
+
+    private static int standardYear() {
+        return given().auth().oauth2(TestTokens.admin()).queryParam("groupBy", "region").queryParam("from", "2017-03-01")
+                .queryParam("to", "2017-03-31").when().get("/statistics/discharge-ready-days/trend").then().statusCode(200)
+                .extract().path("standardPopulationYear");
+    }
+
     /** The latest year whose population of every municipality is in the reference data, by age group. */
     private static int latestCompleteYear() throws IOException {
         Map<String, Long> rows = Files.readAllLines(Path.of("src/main/reference-data/population-nord.csv")).stream().skip(1)
