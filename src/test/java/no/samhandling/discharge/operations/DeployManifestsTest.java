@@ -48,6 +48,10 @@ class DeployManifestsTest {
     /** Topics declared before the code that uses them (none now: capacity.fhir.out is configured). */
     private static final Set<String> PLANNED_TOPICS = Set.of();
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^:}]+)(?::([^}]*))?}");
+    /** The statistics bench's peak heap use at -Xmx400m (bench/reports). */
+    private static final long BENCH_HEAP_USED_MIB = 396;
+    /** What the JVM needed beside the heap in that run: 857 MB resident at -Xmx400m (1173 MB at -Xmx700m: 473). */
+    private static final long BENCH_BESIDE_HEAP_MIB = 1173 - 700;
     private static final Pattern COMPOSE_TOPIC = Pattern.compile(
             "--topic\\s+(\\S+)\\s+--partitions\\s+(\\d+)(?:.*?retention\\.ms=(\\d+))?");
 
@@ -181,11 +185,7 @@ class DeployManifestsTest {
 
     @Test
     void theDeploymentLogsInAsTheServicesKafkaUser() throws IOException {
-        JsonNode deployment = yaml(DEPLOY.resolve("kubernetes/kubernetes.yml")).stream()
-                .filter(document -> document.path("kind").asText().equals("Deployment")).findFirst().orElseThrow();
-        Map<String, JsonNode> env = new HashMap<>();
-        deployment.path("spec").path("template").path("spec").path("containers").get(0).path("env")
-                .forEach(variable -> env.put(variable.path("name").asText(), variable));
+        Map<String, JsonNode> env = environment(serviceContainer());
         assertThat(env.get("KAFKA_SECURITY_PROTOCOL").path("value").asText()).isEqualTo("SASL_SSL");
         assertThat(env.get("KAFKA_SASL_MECHANISM").path("value").asText()).isEqualTo("SCRAM-SHA-512");
         JsonNode jaas = env.get("KAFKA_SASL_JAAS_CONFIG").path("valueFrom").path("secretKeyRef");
@@ -197,6 +197,37 @@ class DeployManifestsTest {
                 .isEqualTo("${KAFKA_SECURITY_PROTOCOL:PLAINTEXT}");
         assertThat(properties.stringPropertyNames()).as("client security only in the production profile")
                 .noneMatch(key -> (key.startsWith("kafka.s") || key.contains(".kafka.sasl")) && !key.startsWith("%prod."));
+    }
+
+    @Test
+    void theHeapIsSetSoThatTheMeasuredResidentSizeStaysUnderThePodsMemoryLimit() throws IOException {
+        JsonNode container = serviceContainer();
+        long limit = mebibytes(container.path("resources").path("limits").path("memory").asText());
+        String options = environment(container).get("JAVA_OPTS_APPEND").path("value").asText();
+        assertThat(options).contains("-XX:MaxGCPauseMillis=20");
+        long heap = heapMebibytes(options, limit);
+        assertThat(heap).as("heap of '%s' at a %d MiB limit: at least what the bench used", options, limit)
+                .isGreaterThanOrEqualTo(BENCH_HEAP_USED_MIB);
+        assertThat(heap + BENCH_BESIDE_HEAP_MIB).as("resident size with a full heap of %d MiB", heap).isLessThan(limit);
+        assertThat(properties.getProperty("quarkus.kubernetes.env.vars.java-opts-append")).as("what generates the manifest")
+                .isEqualTo(options);
+
+        JsonNode compose = yaml(DEPLOY.resolve("docker-compose.yml")).getFirst().path("services").path("discharge-coordination");
+        assertThat(compose.path("environment").path("JAVA_OPTS_APPEND").asText()).as("compose runs the pod's JVM").isEqualTo(options);
+        assertThat(mebibytes(compose.path("mem_limit").asText())).as("compose's memory limit, which the heap share is of").isEqualTo(limit);
+    }
+
+    @Test
+    void aHeapIsReadFromAnExplicitMaximumOrAShareOfTheLimitAndNeverLeftToTheDefault() {
+        assertThat(heapMebibytes("-XX:MaxRAMPercentage=40 -XX:MaxGCPauseMillis=20", 1024)).isEqualTo(409);
+        assertThat(heapMebibytes("-XX:MaxRAMPercentage=37.5", 1024)).isEqualTo(384);
+        assertThat(heapMebibytes("-Xmx450m -XX:MaxRAMPercentage=80", 1024)).as("-Xmx wins over a share").isEqualTo(450);
+        assertThat(heapMebibytes("-Xmx1g", 2048)).isEqualTo(1024);
+        assertThat(mebibytes("1Gi")).isEqualTo(1024);
+        assertThat(mebibytes("512Mi")).isEqualTo(512);
+        assertThat(mebibytes("1g")).isEqualTo(1024);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> heapMebibytes("-XX:MaxGCPauseMillis=20", 1024))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("no explicit heap");
     }
 
     @Test
@@ -322,6 +353,42 @@ class DeployManifestsTest {
     }
 
     // --- what deploy/ declares ----------------------------------------------------------------------------
+
+    private static JsonNode serviceContainer() throws IOException {
+        JsonNode deployment = yaml(DEPLOY.resolve("kubernetes/kubernetes.yml")).stream()
+                .filter(document -> document.path("kind").asText().equals("Deployment")).findFirst().orElseThrow();
+        return deployment.path("spec").path("template").path("spec").path("containers").get(0);
+    }
+
+    private static Map<String, JsonNode> environment(JsonNode container) {
+        Map<String, JsonNode> env = new HashMap<>();
+        container.path("env").forEach(variable -> env.put(variable.path("name").asText(), variable));
+        return env;
+    }
+
+    /** The JVM's maximum heap for these options in a container of that many MiB: -Xmx if given, else the share of the limit. */
+    private static long heapMebibytes(String options, long limit) {
+        Matcher explicit = Pattern.compile("-Xmx(\\d+[kKmMgG])").matcher(options);
+        if (explicit.find()) {
+            return mebibytes(explicit.group(1));
+        }
+        Matcher share = Pattern.compile("-XX:MaxRAMPercentage=(\\d+(?:\\.\\d+)?)").matcher(options);
+        assertThat(share.find()).as("no explicit heap (-Xmx or -XX:MaxRAMPercentage) in '%s': the JVM would pick its own share", options)
+                .isTrue();
+        return (long) (limit * Double.parseDouble(share.group(1)) / 100);
+    }
+
+    /** A size as Kubernetes (1Gi, 512Mi) or Docker and the JVM (1g, 512m, 4096k) write it, in MiB. */
+    private static long mebibytes(String size) {
+        Matcher parts = Pattern.compile("(\\d+)([kKmMgG])i?").matcher(size.strip());
+        assertThat(parts.matches()).as("a memory size: %s", size).isTrue();
+        long value = Long.parseLong(parts.group(1));
+        return switch (Character.toLowerCase(parts.group(2).charAt(0))) {
+            case 'k' -> value / 1024;
+            case 'm' -> value;
+            default -> value * 1024;
+        };
+    }
 
     private static Map<String, JsonNode> kafkaTopics() {
         Map<String, JsonNode> topics = new LinkedHashMap<>();
