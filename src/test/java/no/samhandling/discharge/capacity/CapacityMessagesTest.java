@@ -2,13 +2,10 @@ package no.samhandling.discharge.capacity;
 
 import ca.uhn.fhir.context.FhirContext;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import no.samhandling.discharge.messaging.FhirNames;
 import no.samhandling.discharge.testsupport.KafkaTopics;
 import no.samhandling.discharge.testsupport.TestTokens;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Location;
@@ -16,8 +13,6 @@ import org.hl7.fhir.r4.model.MeasureReport;
 import org.hl7.fhir.r4.model.MessageHeader;
 import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.OperationOutcome;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -44,21 +39,6 @@ class CapacityMessagesTest {
     private static final String HEMNES = "1832";
     private static final FhirContext FHIR = FhirContext.forR4Cached();
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    private KafkaCompanion kafka;
-
-    @BeforeEach
-    void connect() {
-        kafka = new KafkaCompanion(bootstrapServers);
-    }
-
-    @AfterEach
-    void close() {
-        kafka.close();
-    }
-
     /** The guide's example, from {@code sender} about {@code about}, for the given days, made at {@code made}. */
     static String capacityUpdate(String messageId, String sender, String about, String from, String through, Instant made) throws IOException {
         Bundle bundle = FHIR.newJsonParser().parseResource(Bundle.class, CapacityMessageExamplesTest.exampleText());
@@ -78,14 +58,14 @@ class CapacityMessagesTest {
     }
 
     private MessageHeader acknowledgementOf(String messageId, String key) {
-        List<ConsumerRecord<String, String>> acks = KafkaTopics.await(kafka, "municipality.fhir.out",
+        List<ConsumerRecord<String, String>> acks = KafkaTopics.await("municipality.fhir.out",
                 r -> key.equals(r.key()) && r.value().contains(messageId) && r.value().contains("\"response\""), 1);
         Bundle ack = FHIR.newJsonParser().parseResource(Bundle.class, acks.getFirst().value());
         return (MessageHeader) ack.getEntryFirstRep().getResource();
     }
 
     private void send(String key, String payload) {
-        kafka.produceStrings().fromRecords(new ProducerRecord<>("municipality.fhir.in", key, payload)).awaitCompletion();
+        KafkaTopics.send("municipality.fhir.in", key, payload);
     }
 
     @Test
@@ -123,7 +103,7 @@ class CapacityMessagesTest {
 
         MessageHeader ack = acknowledgementOf(id, HEMNES);
         assertThat(ack.getResponse().getCode()).isEqualTo(MessageHeader.ResponseType.FATALERROR);
-        List<ConsumerRecord<String, String>> records = KafkaTopics.await(kafka, "municipality.fhir.out",
+        List<ConsumerRecord<String, String>> records = KafkaTopics.await("municipality.fhir.out",
                 r -> HEMNES.equals(r.key()) && r.value().contains(id) && r.value().contains("OperationOutcome"), 1);
         OperationOutcome outcome = FHIR.newJsonParser().parseResource(Bundle.class, records.getFirst().value()).getEntry().stream()
                 .map(Bundle.BundleEntryComponent::getResource).filter(OperationOutcome.class::isInstance).map(OperationOutcome.class::cast)

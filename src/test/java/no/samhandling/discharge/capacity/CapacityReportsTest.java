@@ -3,14 +3,11 @@ package no.samhandling.discharge.capacity;
 import ca.uhn.fhir.context.FhirContext;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import no.samhandling.discharge.messaging.FhirValidation;
 import no.samhandling.discharge.testsupport.KafkaTopics;
 import no.samhandling.discharge.testsupport.TestTokens;
 import no.samhandling.discharge.time.OsloTime;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.DateTimeType;
@@ -19,9 +16,7 @@ import org.hl7.fhir.r4.model.Location;
 import org.hl7.fhir.r4.model.MeasureReport;
 import org.hl7.fhir.r4.model.MessageHeader;
 import org.hl7.fhir.r4.model.StringType;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -32,11 +27,11 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Predicate;
 
 import static io.restassured.RestAssured.given;
 import static no.samhandling.discharge.capacity.BedAllocationLifecycleTest.allocated;
 import static no.samhandling.discharge.capacity.BedAllocationTest.dischargeReadyPatient;
+import static no.samhandling.discharge.testsupport.KafkaTopics.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -55,24 +50,9 @@ class CapacityReportsTest {
     private static final FhirContext FHIR = FhirContext.forR4Cached();
     private static FhirValidation validation;
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    private KafkaCompanion kafka;
-
     @BeforeAll
     static void validator() {
         validation = FhirValidation.forService(FHIR);
-    }
-
-    @BeforeEach
-    void connect() {
-        kafka = new KafkaCompanion(bootstrapServers);
-    }
-
-    @AfterEach
-    void close() {
-        kafka.close();
     }
 
     private static LocalDate today() {
@@ -95,10 +75,6 @@ class CapacityReportsTest {
     private static int count(MeasureReport report, String population) {
         return report.getGroupFirstRep().getPopulation().stream().filter(p -> p.getCode().getCodingFirstRep().getCode().equals(population))
                 .findFirst().orElseThrow().getCount();
-    }
-
-    private List<ConsumerRecord<String, String>> await(String topic, Predicate<ConsumerRecord<String, String>> wanted, int count) {
-        return KafkaTopics.await(kafka, topic, wanted, count);
     }
 
     private static void assertValid(ConsumerRecord<String, String> record) {
@@ -178,8 +154,7 @@ class CapacityReportsTest {
         String stay = dischargeReadyPatient(BRONNOY);
         allocated(BRONNOY, pool, bed, stay, today(), null);
         String messageId = UUID.randomUUID().toString();
-        kafka.produceStrings().fromRecords(new ProducerRecord<>("hospital.fhir.in", stay, discharge(messageId, stay, Instant.now())))
-                .awaitCompletion();
+        KafkaTopics.send("hospital.fhir.in", stay, discharge(messageId, stay, Instant.now()));
         ConsumerRecord<String, String> ack = await("hospital.fhir.out",
                 r -> r.key().equals(stay) && header(r.value()).hasResponse() && r.value().contains(messageId), 1).getFirst();
         assertThat(header(ack.value()).getResponse().getCode()).as(ack.value()).isEqualTo(MessageHeader.ResponseType.OK);

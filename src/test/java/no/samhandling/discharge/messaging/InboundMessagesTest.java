@@ -3,28 +3,25 @@ package no.samhandling.discharge.messaging;
 import ca.uhn.fhir.context.FhirContext;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import no.samhandling.discharge.testsupport.KafkaTopics;
 import no.samhandling.discharge.testsupport.MunicipalityResponses;
 import no.samhandling.discharge.testsupport.TestPatients;
 import no.samhandling.discharge.testsupport.TestTokens;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.MessageHeader;
 import org.hl7.fhir.r4.model.OperationOutcome;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Predicate;
 
 import static io.restassured.RestAssured.given;
+import static no.samhandling.discharge.testsupport.KafkaTopics.await;
+import static no.samhandling.discharge.testsupport.KafkaTopics.awaitOne;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Municipal systems answer over {@code municipality.fhir.in} on the real broker; every message gets one acknowledgement. */
@@ -37,21 +34,7 @@ class InboundMessagesTest {
     private static final String OUT = "municipality.fhir.out";
     private static final String DLQ = "municipality.fhir.in.dlq";
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    private KafkaCompanion kafka;
     private final String ward = TestTokens.ward("983974899");
-
-    @BeforeEach
-    void connect() {
-        kafka = new KafkaCompanion(bootstrapServers);
-    }
-
-    @AfterEach
-    void close() {
-        kafka.close();
-    }
 
     @Test
     void anAnswerOverKafkaChangesTheStayAndIsAcknowledgedOnceEvenWhenSentTwice() {
@@ -77,7 +60,7 @@ class InboundMessagesTest {
     @Test
     void aMessageThatIsNotFhirGoesToTheDeadLetterTopicWithTheReason() {
         String marker = "not-fhir-" + UUID.randomUUID();
-        kafka.produceStrings().fromRecords(new ProducerRecord<>(IN, VAGAN, "{\"this is\": \"" + marker + "\"")).awaitCompletion();
+        KafkaTopics.send(IN, VAGAN, "{\"this is\": \"" + marker + "\"");
         ConsumerRecord<String, String> dead = awaitOne(DLQ, r -> r.value().contains(marker));
         assertThat(new String(dead.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8))
                 .contains("Not a FHIR R4 Bundle");
@@ -198,7 +181,7 @@ class InboundMessagesTest {
         assertThat(header(vagan.value()).getResponse().getCode()).isEqualTo(MessageHeader.ResponseType.OK);
         String bodo = "1804";
         ProducerRecord<String, String> other = new ProducerRecord<>(IN, bodo, MunicipalityResponses.canReceive(messageId, bodo, stay, "2025-03-07"));
-        kafka.produceStrings().fromRecords(other).awaitCompletion();
+        KafkaTopics.send(other);
         ConsumerRecord<String, String> answer = awaitOne(OUT, r -> respondsTo(r, messageId) && bodo.equals(r.key()));
         assertThat(header(answer.value()).getResponse().getCode()).as("Bodø pays nothing for this stay")
                 .isEqualTo(MessageHeader.ResponseType.FATALERROR);
@@ -225,15 +208,7 @@ class InboundMessagesTest {
     private void send(String payload) {
         ProducerRecord<String, String> record = new ProducerRecord<>(IN, VAGAN, payload);
         record.headers().add("content-type", FhirNames.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
-        kafka.produceStrings().fromRecords(record).awaitCompletion();
-    }
-
-    private ConsumerRecord<String, String> awaitOne(String topic, Predicate<ConsumerRecord<String, String>> wanted) {
-        return await(topic, wanted, 1).getFirst();
-    }
-
-    private List<ConsumerRecord<String, String>> await(String topic, Predicate<ConsumerRecord<String, String>> wanted, int count) {
-        return KafkaTopics.await(kafka, topic, wanted, count);
+        KafkaTopics.send(record);
     }
 
     private static boolean respondsTo(ConsumerRecord<String, String> record, String messageId) {

@@ -3,20 +3,16 @@ package no.samhandling.discharge.messaging;
 import ca.uhn.fhir.context.FhirContext;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import no.samhandling.discharge.testsupport.KafkaTopics;
 import no.samhandling.discharge.testsupport.TestPatients;
 import no.samhandling.discharge.testsupport.TestTokens;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.MessageHeader;
 import org.hl7.fhir.r4.model.Patient;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -36,21 +32,6 @@ class OutboundMessagesTest {
     /** Hadsel: no other test sends stays paid for by it, so its records on the topic are this test's. */
     private static final String HADSEL = "1866";
     private static final String UNN = "983974899";
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    private KafkaCompanion kafka;
-
-    @BeforeEach
-    void connect() {
-        kafka = new KafkaCompanion(bootstrapServers);
-    }
-
-    @AfterEach
-    void close() {
-        kafka.close();
-    }
 
     @Test
     void theMunicipalityHearsOfEveryStepInOrderAsValidFhirMessages() {
@@ -72,7 +53,7 @@ class OutboundMessagesTest {
                         "expectedNeeds", "Hjemmesykepleie", "expectedDischargeDate", "2025-02-06")))
                 .when().post("/stays/" + stay + "/events/" + notice + "/correction").then().statusCode(200);
 
-        List<ConsumerRecord<String, String>> ours = KafkaTopics.await(kafka, "municipality.fhir.out",
+        List<ConsumerRecord<String, String>> ours = KafkaTopics.await("municipality.fhir.out",
                 record -> HADSEL.equals(record.key()) && record.value().contains(stay), 5);
 
         FhirContext fhir = FhirContext.forR4Cached();

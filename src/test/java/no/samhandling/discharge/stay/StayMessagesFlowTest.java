@@ -3,7 +3,6 @@ package no.samhandling.discharge.stay;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.validation.SingleValidationMessage;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import no.samhandling.discharge.messaging.FhirValidation;
 import no.samhandling.discharge.messaging.MessageStatus;
 import no.samhandling.discharge.testsupport.KafkaTopics;
@@ -11,12 +10,8 @@ import no.samhandling.discharge.testsupport.MunicipalityResponses;
 import no.samhandling.discharge.testsupport.TestPatients;
 import no.samhandling.discharge.testsupport.TestTokens;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.MessageHeader;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -24,9 +19,9 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Predicate;
 
 import static io.restassured.RestAssured.given;
+import static no.samhandling.discharge.testsupport.KafkaTopics.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -43,21 +38,6 @@ class StayMessagesFlowTest {
     private static final String OKSNES = "1868";
     private static final String NORDLANDSSYKEHUSET = "983974910";
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    private KafkaCompanion kafka;
-
-    @BeforeEach
-    void connect() {
-        kafka = new KafkaCompanion(bootstrapServers);
-    }
-
-    @AfterEach
-    void close() {
-        kafka.close();
-    }
-
     @Test
     void admissionToDischargeThroughKafkaAloneGivesTheFiguresAndValidMessages() {
         UUID stay = UUID.randomUUID();
@@ -71,30 +51,30 @@ class StayMessagesFlowTest {
         fromHospital(stay, patient, admitted, StayMessageEvent.DISCHARGE_READY_NOTICE,
                 new StayEvent.DischargeReadyNoticeSent(at("2025-03-03T10:00:00+01:00")), declaration);
         // Two topics are not ordered with each other: the municipality answers once the notice has been taken.
-        awaitRecords("hospital.fhir.out", r -> r.key().equals(stay.toString()), 2);
+        await("hospital.fhir.out", r -> r.key().equals(stay.toString()), 2);
         String cannot = UUID.randomUUID().toString();
         fromMunicipality(MunicipalityResponses.cannotReceive(cannot, OKSNES, stay.toString(), "2025-03-08"));
-        awaitRecords("municipality.fhir.out", r -> OKSNES.equals(r.key()) && r.value().contains(cannot), 1);
+        await("municipality.fhir.out", r -> OKSNES.equals(r.key()) && r.value().contains(cannot), 1);
         // Out of order: the discharge is reported before the answer that came before it.
         fromHospital(stay, patient, admitted, StayMessageEvent.PATIENT_DISCHARGED,
                 new StayEvent.Discharged(at("2025-03-08T11:00:00+01:00"), DischargeDestination.SHORT_TERM_BED), null);
-        awaitRecords("hospital.fhir.out", r -> r.key().equals(stay.toString()), 3);
+        await("hospital.fhir.out", r -> r.key().equals(stay.toString()), 3);
         String can = UUID.randomUUID().toString();
         fromMunicipality(MunicipalityResponses.canReceive(can, OKSNES, stay.toString(), "2025-03-07", "2025-03-06T09:00:00+01:00"));
 
-        List<ConsumerRecord<String, String>> hospitalAcks = awaitRecords("hospital.fhir.out",
+        List<ConsumerRecord<String, String>> hospitalAcks = await("hospital.fhir.out",
                 r -> r.key().equals(stay.toString()) && header(r.value()).hasResponse(), 3);
         assertThat(hospitalAcks).extracting(r -> header(r.value()).getResponse().getCode()).containsOnly(MessageHeader.ResponseType.OK);
         // Both answers are forwarded to the hospital, keyed by the stay, in the order they were applied.
-        List<ConsumerRecord<String, String>> answers = awaitRecords("hospital.fhir.out",
+        List<ConsumerRecord<String, String>> answers = await("hospital.fhir.out",
                 r -> r.key().equals(stay.toString()) && "municipality-response".equals(header(r.value()).getEventCoding().getCode()), 2);
         assertThat(answers).extracting(r -> r.value().contains("\"valueBoolean\":true")).containsExactly(false, true);
         assertThat(answers).allSatisfy(r -> assertThat(r.value()).contains(OKSNES, NORDLANDSSYKEHUSET).doesNotContain(patient));
-        List<ConsumerRecord<String, String>> toMunicipality = awaitRecords("municipality.fhir.out",
+        List<ConsumerRecord<String, String>> toMunicipality = await("municipality.fhir.out",
                 r -> OKSNES.equals(r.key()) && r.value().contains(stay.toString()), 3);
         assertThat(toMunicipality).extracting(r -> header(r.value()).getEventCoding().getCode())
                 .containsExactly("admission-notice", "discharge-ready-notice", "patient-discharged");
-        List<ConsumerRecord<String, String>> municipalityAcks = awaitRecords("municipality.fhir.out",
+        List<ConsumerRecord<String, String>> municipalityAcks = await("municipality.fhir.out",
                 r -> OKSNES.equals(r.key()) && (r.value().contains(cannot) || r.value().contains(can)), 2);
         assertThat(municipalityAcks).extracting(r -> header(r.value()).getResponse().getCode())
                 .containsOnly(MessageHeader.ResponseType.OK);
@@ -130,7 +110,7 @@ class StayMessagesFlowTest {
         fromHospital(stay, patient, admitted, StayMessageEvent.DISCHARGE_READY_NOTICE,
                 new StayEvent.DischargeReadyNoticeSent(at("2025-05-03T10:00:00+02:00")), declaration("2025-05-03T09:00:00+02:00"),
                 notice, MessageStatus.NEW, null);
-        awaitRecords("hospital.fhir.out", r -> r.key().equals(stay.toString()), 2);
+        await("hospital.fhir.out", r -> r.key().equals(stay.toString()), 2);
         given().auth().oauth2(TestTokens.admin()).when().get("/stays/" + stay).then().statusCode(200)
                 .body("figures.periods[0].declaredOn", equalTo("2025-05-03"));
 
@@ -138,7 +118,7 @@ class StayMessagesFlowTest {
         fromHospital(stay, patient, admitted, StayMessageEvent.DISCHARGE_READY_NOTICE,
                 new StayEvent.DischargeReadyNoticeSent(at("2025-05-02T10:00:00+02:00")), declaration("2025-05-02T09:00:00+02:00"),
                 correction, MessageStatus.CORRECTED, notice);
-        ConsumerRecord<String, String> corrected = awaitRecords("hospital.fhir.out",
+        ConsumerRecord<String, String> corrected = await("hospital.fhir.out",
                 r -> r.key().equals(stay.toString()) && r.value().contains(correction.toString()), 1).getFirst();
         assertThat(header(corrected.value()).getResponse().getCode()).isEqualTo(MessageHeader.ResponseType.OK);
         given().auth().oauth2(TestTokens.admin()).when().get("/stays/" + stay).then().statusCode(200)
@@ -146,7 +126,7 @@ class StayMessagesFlowTest {
                 .body("figures.periods", hasSize(1))
                 .body("figures.periods[0].declaredOn", equalTo("2025-05-02"))
                 .body("events.findAll { it.kind == 'correction' }", hasSize(2));
-        List<ConsumerRecord<String, String>> toMunicipality = awaitRecords("municipality.fhir.out",
+        List<ConsumerRecord<String, String>> toMunicipality = await("municipality.fhir.out",
                 r -> OKSNES.equals(r.key()) && r.value().contains(stay.toString()) && r.value().contains("discharge-ready-notice"), 2);
         assertThat(toMunicipality.get(1).value()).as("the municipality hears of the correction").contains("\"corrected\"");
 
@@ -154,7 +134,7 @@ class StayMessagesFlowTest {
         fromHospital(stay, patient, admitted, StayMessageEvent.DISCHARGE_READY_NOTICE,
                 new StayEvent.DischargeReadyNoticeSent(at("2025-05-02T10:00:00+02:00")), declaration("2025-05-02T09:00:00+02:00"),
                 cancellation, MessageStatus.CANCELLED, correction);
-        awaitRecords("hospital.fhir.out", r -> r.key().equals(stay.toString()) && r.value().contains(cancellation.toString()), 1);
+        await("hospital.fhir.out", r -> r.key().equals(stay.toString()) && r.value().contains(cancellation.toString()), 1);
         given().auth().oauth2(TestTokens.admin()).when().get("/stays/" + stay).then().statusCode(200)
                 .body("figures.periods", hasSize(0))
                 .body("events.findAll { it.kind == 'cancellation' }", hasSize(2));
@@ -165,21 +145,19 @@ class StayMessagesFlowTest {
     void theGuidesCorrectionAndCancellationExamplesDoWhatTheGuideSays() throws Exception {
         String stay = encounterStayId(example("admission-notice"));
         for (String name : List.of("admission-notice", "discharge-ready-notice")) {
-            kafka.produceStrings().fromRecords(new ProducerRecord<>("hospital.fhir.in", stay, example(name))).awaitCompletion();
+            KafkaTopics.send("hospital.fhir.in", stay, example(name));
         }
-        awaitRecords("hospital.fhir.out", r -> r.key().equals(stay), 2);
-        kafka.produceStrings().fromRecords(new ProducerRecord<>("hospital.fhir.in", stay, example("discharge-ready-notice-corrected")))
-                .awaitCompletion();
-        List<ConsumerRecord<String, String>> acks = awaitRecords("hospital.fhir.out", r -> r.key().equals(stay), 3);
+        await("hospital.fhir.out", r -> r.key().equals(stay), 2);
+        KafkaTopics.send("hospital.fhir.in", stay, example("discharge-ready-notice-corrected"));
+        List<ConsumerRecord<String, String>> acks = await("hospital.fhir.out", r -> r.key().equals(stay), 3);
         assertThat(acks).extracting(r -> header(r.value()).getResponse().getCode()).containsOnly(MessageHeader.ResponseType.OK);
         given().auth().oauth2(TestTokens.admin()).when().get("/stays/" + stay).then().statusCode(200)
                 .body("events.findAll { it.kind == 'correction' }", hasSize(2))
                 .body("events.find { it.kind == 'correction' && it.type == 'declared-discharge-ready' }.occurredAt",
                         equalTo("2025-03-03T07:30:00Z"))
                 .body("figures.periods", hasSize(1));
-        kafka.produceStrings().fromRecords(new ProducerRecord<>("hospital.fhir.in", stay, example("discharge-ready-notice-cancelled")))
-                .awaitCompletion();
-        acks = awaitRecords("hospital.fhir.out", r -> r.key().equals(stay), 4);
+        KafkaTopics.send("hospital.fhir.in", stay, example("discharge-ready-notice-cancelled"));
+        acks = await("hospital.fhir.out", r -> r.key().equals(stay), 4);
         assertThat(header(acks.get(3).value()).getResponse().getCode()).isEqualTo(MessageHeader.ResponseType.OK);
         given().auth().oauth2(TestTokens.admin()).when().get("/stays/" + stay).then().statusCode(200)
                 .body("figures.periods", hasSize(0));
@@ -210,7 +188,7 @@ class StayMessagesFlowTest {
         fromHospital(stay, patient, admitted, StayMessageEvent.DISCHARGE_READY_NOTICE,
                 new StayEvent.DischargeReadyNoticeSent(at("2025-05-02T10:00:00+02:00")), declaration("2025-05-02T09:00:00+02:00"),
                 correction, MessageStatus.CORRECTED, UUID.randomUUID());
-        ConsumerRecord<String, String> ack = awaitRecords("hospital.fhir.out",
+        ConsumerRecord<String, String> ack = await("hospital.fhir.out",
                 r -> r.key().equals(stay.toString()) && r.value().contains(correction.toString()), 1).getFirst();
         assertThat(header(ack.value()).getResponse().getCode()).isEqualTo(MessageHeader.ResponseType.FATALERROR);
         given().auth().oauth2(TestTokens.admin()).when().get("/stays/" + stay).then().statusCode(200)
@@ -231,16 +209,11 @@ class StayMessagesFlowTest {
         StayMessageFacts facts = new StayMessageFacts(messageId, event, status, replaces, Instant.now(), stay,
                 "urn:oid:2.16.578.1.12.4.1.4.1", patient, NORDLANDSSYKEHUSET, "Medisinsk avdeling", "somatic", OKSNES, admitted,
                 stayEvent, declaration);
-        kafka.produceStrings().fromRecords(new ProducerRecord<>("hospital.fhir.in", stay.toString(), FhirContext.forR4Cached().newJsonParser().encodeResourceToString(StayMessageBuilder.bundle(facts))))
-                .awaitCompletion();
+        KafkaTopics.send("hospital.fhir.in", stay.toString(), FhirContext.forR4Cached().newJsonParser().encodeResourceToString(StayMessageBuilder.bundle(facts)));
     }
 
     private void fromMunicipality(String payload) {
-        kafka.produceStrings().fromRecords(new ProducerRecord<>("municipality.fhir.in", OKSNES, payload)).awaitCompletion();
-    }
-
-    private List<ConsumerRecord<String, String>> awaitRecords(String topic, Predicate<ConsumerRecord<String, String>> wanted, int count) {
-        return KafkaTopics.await(kafka, topic, wanted, count);
+        KafkaTopics.send("municipality.fhir.in", OKSNES, payload);
     }
 
     private static Instant at(String time) {
