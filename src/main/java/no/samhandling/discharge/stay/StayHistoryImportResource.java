@@ -56,6 +56,7 @@ public class StayHistoryImportResource {
             content = @Content(schema = @Schema(implementation = StayViews.ImportResult.class)))
     @APIResponse(responseCode = "400", description = "A stay or step is invalid (or not in the past); nothing was loaded")
     @APIResponse(responseCode = "409", description = "A step is impossible in its stay's history; nothing was loaded")
+    @APIResponse(responseCode = "503", description = "The database was not reachable during the call; nothing was loaded, send it again")
     public Response load(ImportRequest request,
                          @HeaderParam(Idempotency.HEADER) @Parameter(description = "Any unique value per batch: a retry with the same key "
                                  + "gets the first answer and loads nothing twice") String idempotencyKey) {
