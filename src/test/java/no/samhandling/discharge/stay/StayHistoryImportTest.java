@@ -8,9 +8,6 @@ import no.samhandling.discharge.stay.StayImportTest.Script;
 import no.samhandling.discharge.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -145,20 +142,6 @@ class StayHistoryImportTest {
     private static final String AUDIT = "SELECT action FROM audit_log WHERE stay_id = ?";
 
     private List<List<Object>> rows(String sql, UUID stay) throws SQLException {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setObject(1, stay);
-            List<List<Object>> rows = new ArrayList<>();
-            try (ResultSet result = statement.executeQuery()) {
-                int columns = result.getMetaData().getColumnCount();
-                while (result.next()) {
-                    List<Object> row = new ArrayList<>();
-                    for (int c = 1; c <= columns; c++) {
-                        row.add(result.getObject(c));
-                    }
-                    rows.add(row);
-                }
-            }
-            return rows;
-        }
+        return StayImportTest.rows(dataSource, sql, stay);
     }
 }

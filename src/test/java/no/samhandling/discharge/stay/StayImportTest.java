@@ -191,6 +191,11 @@ public class StayImportTest {
     private static final String EVENTS = "SELECT sequence, kind, type, occurred_at FROM stay_event WHERE stay_id = ? ORDER BY sequence";
 
     private List<List<Object>> rows(String sql, UUID stay) throws SQLException {
+        return rows(dataSource, sql, stay);
+    }
+
+    /** The rows the query gives for the stay, each as its column values. */
+    static List<List<Object>> rows(AgroalDataSource dataSource, String sql, UUID stay) throws SQLException {
         try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setObject(1, stay);
             List<List<Object>> rows = new ArrayList<>();
