@@ -20,6 +20,37 @@ class StayEventRulesTest {
             new DatePlausibility(LocalDate.of(2012, 1, 1), Period.ofYears(1)));
 
     @Test
+    void theRulesOfTheConfigurationAreItsSkewAndDatePlausibility() {
+        StayConfig config = new StayConfig() {
+            public Duration admissionNoticeDeadline() {
+                return Duration.ofHours(24);
+            }
+
+            public boolean acceptLaterAdmissionNoticeWhenNeedAroseDuringStay() {
+                return false;
+            }
+
+            public int soonReadyWithinDays() {
+                return 7;
+            }
+
+            public Duration allowedClockSkew() {
+                return Duration.ofMinutes(2);
+            }
+
+            public LocalDate earliestDate() {
+                return LocalDate.of(2015, 1, 1);
+            }
+
+            public Period planningHorizon() {
+                return Period.ofMonths(6);
+            }
+        };
+        assertThat(StayEventRules.of(config)).isEqualTo(new StayEventRules(Duration.ofMinutes(2),
+                new DatePlausibility(LocalDate.of(2015, 1, 1), Period.ofMonths(6))));
+    }
+
+    @Test
     void anEventWithinTheClockSkewPassesOneBeyondItIsInTheFuture() {
         assertThatCode(() -> RULES.check(new StayEvent.Admitted(NOW.plusSeconds(300)), "", NOW)).doesNotThrowAnyException();
         assertThatThrownBy(() -> RULES.check(new StayEvent.Admitted(NOW.plusSeconds(301)), "", NOW))
