@@ -38,7 +38,8 @@ class StayHistoryImportTest {
 
     @Test
     void aSeededSetLoadedThroughRestAndThroughTheHistoryImportStoresIdenticalEventsPeriodsDaysAndStatistics() throws SQLException {
-        List<Script> scripts = StayImportTest.seededStays(20261202L, 30);
+        List<Script> scripts = new ArrayList<>(StayImportTest.seededStays(20261202L, 30));
+        scripts.set(0, withNeeds(scripts.get(0), "Korttidsplass\tmed \\ og \"sitat\"\nny linje; ærlig ønske"));
         List<UUID> viaRest = new ArrayList<>();
         for (Script script : scripts) {
             viaRest.add(StayImportTest.throughRest(script));
@@ -60,6 +61,7 @@ class StayHistoryImportTest {
             assertThat(rows(OUTBOX, viaHistory.get(i))).as("messages of imported stay %d", i).isEmpty();
             assertThat(rows(AUDIT, viaHistory.get(i))).as("audit of imported stay %d", i).isEqualTo(List.of(List.of("import-history")));
         }
+        assertThat(rows(STAY, viaHistory.getFirst()).getFirst()).contains("Korttidsplass\tmed \\ og \"sitat\"\nny linje; ærlig ønske");
         assertThat(days).isGreaterThan(80);
         assertThat(scripts.stream().flatMap(s -> s.steps().stream()).map(step -> step.get("path")))
                 .contains("withdrawal", "correction", "municipality-response");
@@ -114,6 +116,15 @@ class StayHistoryImportTest {
                 UUID.fromString(first))).isEqualTo(List.of(List.of(1L)));
         given().auth().oauth2(TestTokens.admin()).queryParam("stayId", first).when().get("/audit-log")
                 .then().statusCode(200).body("items.action", hasItem("import-history"));
+    }
+
+    /** The stay with these expected needs in its admission notice (its first step): text the COPY must escape. */
+    private static Script withNeeds(Script script, String needs) {
+        List<Map<String, Object>> steps = new ArrayList<>(script.steps());
+        Map<String, Object> notice = new LinkedHashMap<>((Map<String, Object>) steps.getFirst().get("body"));
+        notice.put("expectedNeeds", needs);
+        steps.set(0, Map.of("path", steps.getFirst().get("path"), "body", notice));
+        return new Script(script.registration(), steps);
     }
 
     private static Map<String, Object> stay(Map<String, Object> registration, Map<String, Object> step) {
