@@ -113,7 +113,7 @@ public final class StatisticsBenchmark {
                     double referenceSeconds = (System.nanoTime() - start) / 1e9;
                     Loader.Result nationalLoad = options.nationalRest() ? load(loader, national, "national")
                             : bulk(loader, national);
-                    line(loadRow("national (2016–2025, " + (options.nationalRest() ? "REST" : "POST /stays/imports, 200 stays per call, 2 calls at a time") + (options.nationalShare() < 1 ? ", " + options.nationalShare() + " of the stays" : "")
+                    line(loadRow("national (2016–2025, " + (options.nationalRest() ? "REST" : "POST /stays/history-imports, " + NATIONAL_BATCH + " stays per call, 2 calls at a time") + (options.nationalShare() < 1 ? ", " + options.nationalShare() + " of the stays" : "")
                             + "; reference data " + Math.round(referenceSeconds) + " s more)", national, nationalLoad));
                     if (options.nationalShare() < 1) {
                         line("");
@@ -141,9 +141,12 @@ public final class StatisticsBenchmark {
         return result;
     }
 
+    /** Stays per call of the national load through POST /stays/history-imports. */
+    private static final int NATIONAL_BATCH = 2000;
+
     private static Loader.Result bulk(Loader loader, Scale scale) throws InterruptedException {
         log("Loading national in bulk: " + scale.stays().size() + " stays");
-        Loader.Result result = loader.loadInBulk(scale.stays(), Instant.now(), 2, 200, "national");
+        Loader.Result result = loader.loadInBulk(Loader.HISTORY_IMPORTS, scale.stays(), Instant.now(), 2, NATIONAL_BATCH, "national");
         log("national: " + result);
         if (result.refused() > 0) {
             throw new IllegalStateException(result.refused() + " stays refused; first: " + result.firstRefusal());

@@ -75,11 +75,16 @@ public final class Loader {
         return inParallel(label, stays.size(), threads, batches);
     }
 
+    /** The bulk path through the service's own write path (StayRegistration, StayEvents): outbox and audit per event. */
+    public static final String IMPORTS = "/stays/imports";
+    /** The fast path for history: the same checks and figures, written with COPY, no messages, one audit row per stay. */
+    public static final String HISTORY_IMPORTS = "/stays/history-imports";
+
     /**
-     * The same stays through the bulk path (POST /stays/imports, admin): {@code batch} stays per call and
-     * transaction, {@code threads} calls at a time. Counts the registrations and events as requests.
+     * The same stays through a bulk path ({@link #IMPORTS} or {@link #HISTORY_IMPORTS}, admin): {@code batch} stays
+     * per call and transaction, {@code threads} calls at a time. Counts the registrations and events as requests.
      */
-    public Result loadInBulk(List<StayScript> stays, Instant now, int threads, int batch, String label) throws InterruptedException {
+    public Result loadInBulk(String path, List<StayScript> stays, Instant now, int threads, int batch, String label) throws InterruptedException {
         List<Batch> batches = new ArrayList<>();
         for (int from = 0; from < stays.size(); from += batch) {
             List<StayScript> part = stays.subList(from, Math.min(stays.size(), from + batch));
@@ -98,7 +103,7 @@ public final class Loader {
                     events += steps.size();
                     body.append("]}");
                 }
-                service.post("/stays/imports", body.append("]}").toString(), service.admin(), key);
+                service.post(path, body.append("]}").toString(), service.admin(), key);
                 return events;
             }));
         }

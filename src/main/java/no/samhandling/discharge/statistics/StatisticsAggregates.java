@@ -4,7 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import no.samhandling.discharge.stay.DayFact;
+import no.samhandling.discharge.database.CopyIn;
 import no.samhandling.discharge.stay.StayFiguresStored;
+import no.samhandling.discharge.stay.StayFiguresStoredInBulk;
 import no.samhandling.discharge.stay.StayFiguresStored.StoredPeriod;
 import org.hibernate.Session;
 
@@ -54,6 +56,44 @@ class StatisticsAggregates {
 
     void onFiguresStored(@Observes StayFiguresStored stored) {
         entityManager.unwrap(Session.class).doWork(connection -> apply(connection, stored));
+    }
+
+    /**
+     * New stays' figures, many at once (an import of history): none had rows before, so their month rows and open
+     * periods are copied in and their sums added to the monthly sums in one batch, in primary-key order.
+     */
+    void onFiguresStoredInBulk(@Observes StayFiguresStoredInBulk stored) {
+        entityManager.unwrap(Session.class).doWork(connection -> applyNew(connection, stored.stays()));
+    }
+
+    private static void applyNew(Connection connection, List<StayFiguresStored> stays) throws SQLException {
+        Map<MonthKey, long[]> delta = new TreeMap<>(MonthKey.PRIMARY_KEY_ORDER);
+        CopyIn months = new CopyIn("statistics_stay_month", STAY_MONTH_COLUMNS);
+        CopyIn open = new CopyIn("statistics_open_period", List.of("stay_id", "age_group"));
+        for (StayFiguresStored stored : stays) {
+            for (StayMonth row : stayMonthsOf(stored)) {
+                add(delta, row, 1);
+                months.row(stayMonthValues(stored.stayId(), row));
+            }
+            openPeriodAgeGroups(stored).forEach(ageGroup -> open.row(stored.stayId(), ageGroup));
+        }
+        months.into(connection);
+        open.into(connection);
+        addToMonths(connection, delta);
+    }
+
+    private static final List<String> STAY_MONTH_COLUMNS = List.of("stay_id", "period_number", "year", "month", "age_group",
+            "paying_municipality", "residence_municipality", "service_area", "hospital", "care_level", "ready_days", "billable_days");
+
+    private static Object[] stayMonthValues(UUID stayId, StayMonth row) {
+        return new Object[]{stayId, row.period(), row.year(), row.month(), row.ageGroup(), row.paying(), row.residence(), row.serviceArea(),
+                row.hospital(), row.careLevel(), row.readyDays(), row.billableDays()};
+    }
+
+    /** The age group of each period still open (one at most): what statistics_open_period holds for the stay. */
+    private static List<String> openPeriodAgeGroups(StayFiguresStored stored) {
+        return stored.periods().stream().filter(period -> period.facts().ongoing())
+                .map(period -> PatientAgeGroup.of(stored.birthDate(), period.facts().declaredOn())).toList();
     }
 
     private static void apply(Connection connection, StayFiguresStored stored) throws SQLException {
@@ -146,22 +186,13 @@ class StatisticsAggregates {
             delete.setObject(1, stayId);
             delete.executeUpdate();
         }
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO statistics_stay_month (stay_id, period_number, year, month, "
-                + "age_group, paying_municipality, residence_municipality, service_area, hospital, care_level, ready_days, billable_days) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO statistics_stay_month (" + String.join(", ", STAY_MONTH_COLUMNS)
+                + ") VALUES (" + "?, ".repeat(STAY_MONTH_COLUMNS.size() - 1) + "?)")) {
             for (StayMonth row : rows) {
-                insert.setObject(1, stayId);
-                insert.setInt(2, row.period());
-                insert.setInt(3, row.year());
-                insert.setInt(4, row.month());
-                insert.setString(5, row.ageGroup());
-                insert.setString(6, row.paying());
-                insert.setString(7, row.residence());
-                insert.setString(8, row.serviceArea());
-                insert.setString(9, row.hospital());
-                insert.setString(10, row.careLevel());
-                insert.setInt(11, row.readyDays());
-                insert.setInt(12, row.billableDays());
+                Object[] values = stayMonthValues(stayId, row);
+                for (int i = 0; i < values.length; i++) {
+                    insert.setObject(i + 1, values[i]);
+                }
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -173,14 +204,11 @@ class StatisticsAggregates {
             delete.setObject(1, stored.stayId());
             delete.executeUpdate();
         }
-        for (StoredPeriod period : stored.periods()) {
-            if (period.facts().ongoing()) {
-                try (PreparedStatement insert = connection.prepareStatement(
-                        "INSERT INTO statistics_open_period (stay_id, age_group) VALUES (?, ?)")) {
-                    insert.setObject(1, stored.stayId());
-                    insert.setString(2, PatientAgeGroup.of(stored.birthDate(), period.facts().declaredOn()));
-                    insert.executeUpdate();
-                }
+        for (String ageGroup : openPeriodAgeGroups(stored)) {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO statistics_open_period (stay_id, age_group) VALUES (?, ?)")) {
+                insert.setObject(1, stored.stayId());
+                insert.setString(2, ageGroup);
+                insert.executeUpdate();
             }
         }
     }

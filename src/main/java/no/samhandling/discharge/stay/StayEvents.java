@@ -124,17 +124,9 @@ public class StayEvents {
         checkVersion(stay, expectedVersion);
         List<StayEventRow> rows = new ArrayList<>(StayEventRow.ofStay(stay.id));
         Effective target = eventInForce(rows, eventId);
-        StayAccess.mayChange(caller, target.event().type());
-        if (correctedEvent.type() != target.event().type()) {
-            throw StayException.invalid("corrected", "must be a " + target.event().type().code() + " event");
-        }
+        checkCorrection(caller, target.event(), correctedEvent);
         checkEvent(correctedEvent, "corrected.");
-        StayEventRow row = StayEventRow.next(stay.id, rows.size() + 1, "correction", clock.instant(), caller.principal());
-        row.type = correctedEvent.type().code();
-        row.occurredAt = correctedEvent.occurredAt();
-        row.payload = codec.write(correctedEvent);
-        row.replaces = eventId;
-        row.reason = reason;
+        StayEventRow row = correctionRow(stay.id, rows.size() + 1, eventId, correctedEvent, reason, caller);
         row.sourceMessageId = sourceMessageId;
         return append(caller, stay, rows, row, "correct-" + correctedEvent.type().code(), correctedEvent);
     }
@@ -187,12 +179,8 @@ public class StayEvents {
 
     private Appended append(Caller caller, Stay stay, List<StayEventRow> rows, StayEventRow row, String action, StayEvent event) {
         rows.add(row);
-        List<RecordedEvent> recorded = codec.recorded(rows);
-        List<Effective> history = StayHistory.effective(recorded);
-        StayTimeline.Outcome outcome = StayTimeline.replay(history);
-        if (outcome.violation().isPresent()) {
-            throw new StayException(StayException.Kind.IMPOSSIBLE_TRANSITION, outcome.violation().get().reason());
-        }
+        StayEventRules.Accepted outcome = StayEventRules.accepted(codec.recorded(rows));
+        List<Effective> history = outcome.history();
         if (StayMessageEvent.forStayEvent(event.type()).or(() -> StayMessageEvent.forHospital(event.type())).isPresent()) {
             row.messageId = UUID.randomUUID();
         }
@@ -283,15 +271,7 @@ public class StayEvents {
 
     /** The rules every new or corrected event passes: § 11, no time in the future, plausible dates. */
     private void checkEvent(StayEvent event, String fieldPrefix) {
-        MunicipalityAnswerRule.check(event);
-        if (event.occurredAt().isAfter(clock.instant().plus(config.allowedClockSkew()))) {
-            throw StayException.invalid("time", "the " + event.type().code() + " event lies in the future");
-        }
-        List<StayException.Field> implausible = config.datePlausibility().check(event, OsloTime.today(clock)).stream()
-                .map(found -> new StayException.Field(fieldPrefix + found.field(), found.message())).toList();
-        if (!implausible.isEmpty()) {
-            throw StayException.invalid(implausible);
-        }
+        StayEventRules.of(config).check(event, fieldPrefix, clock.instant());
     }
 
     private Effective eventInForce(List<StayEventRow> rows, UUID eventId) {
@@ -300,7 +280,8 @@ public class StayEvents {
                         + "or it was cancelled."));
     }
 
-    private StayEvent parseCorrection(StayEvent original, JsonNode corrected) {
+    /** The corrected version of an event in force, read from the fields a correction request sends, checked as the request's command. */
+    StayEvent parseCorrection(StayEvent original, JsonNode corrected) {
         try {
             return switch (original) {
                 case Admitted a -> new Admitted(required(corrected, "admittedAt", Instant.class, a.occurredAt()));
@@ -343,7 +324,25 @@ public class StayEvents {
         }
     }
 
-    private StayEventRow originalRow(UUID stayId, int sequence, StayEvent event, Caller caller) {
+    /** Who may correct the event in force, and only by an event of its type (the corrected event's own rules are {@link StayEventRules}). */
+    static void checkCorrection(Caller caller, StayEvent inForce, StayEvent corrected) {
+        StayAccess.mayChange(caller, inForce.type());
+        if (corrected.type() != inForce.type()) {
+            throw StayException.invalid("corrected", "must be a " + inForce.type().code() + " event");
+        }
+    }
+
+    StayEventRow correctionRow(UUID stayId, int sequence, UUID replaces, StayEvent corrected, String reason, Caller caller) {
+        StayEventRow row = StayEventRow.next(stayId, sequence, "correction", clock.instant(), caller.principal());
+        row.type = corrected.type().code();
+        row.occurredAt = corrected.occurredAt();
+        row.payload = codec.write(corrected);
+        row.replaces = replaces;
+        row.reason = reason;
+        return row;
+    }
+
+    StayEventRow originalRow(UUID stayId, int sequence, StayEvent event, Caller caller) {
         StayEventRow row = StayEventRow.next(stayId, sequence, "original", clock.instant(), caller.principal());
         row.type = event.type().code();
         row.occurredAt = event.occurredAt();

@@ -81,26 +81,13 @@ public class StayFigureStore {
     }
 
     private void write(Stay stay, List<Effective> history, UUID eventId, DayCountingRules rules) {
-        AdmissionNoticeSent admissionNotice = null;
-        DischargeDestination destination = null;
-        for (Effective effective : history) {
-            if (effective.event() instanceof AdmissionNoticeSent notice) {
-                admissionNotice = notice;
-            } else if (effective.event() instanceof Discharged discharged) {
-                destination = discharged.destination();
-            }
-        }
-        stay.expectedDischargeDate = admissionNotice == null ? null : admissionNotice.expectedDischargeDate();
-        stay.expectedNeeds = admissionNotice == null ? null : admissionNotice.expectedNeeds();
-
+        StayFiguresStored figures = figuresOf(stay, history, rules, OsloTime.today(clock));
+        List<StoredPeriod> storedPeriods = figures.periods();
         entityManager.createNativeQuery("DELETE FROM stay_day WHERE stay_id = ?1").setParameter(1, stay.id).executeUpdate();
         entityManager.createNativeQuery("DELETE FROM stay_period WHERE stay_id = ?1").setParameter(1, stay.id).executeUpdate();
         Instant now = clock.instant();
-        LocalDate today = OsloTime.today(clock);
         String version = rules.version();
-        List<PeriodFacts> periods = DayCounter.facts(serviceArea(stay), history, rules);
-        periods.forEach(facts -> StayPeriodRow.of(stay.id, facts, version, eventId, now).persist());
-        List<StoredPeriod> storedPeriods = periods.stream().map(facts -> new StoredPeriod(facts, DayCounter.days(facts, today))).toList();
+        storedPeriods.forEach(period -> StayPeriodRow.of(stay.id, period.facts(), version, eventId, now).persist());
         entityManager.flush();
         entityManager.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO stay_day (stay_id, day, period_number, year, month, "
@@ -128,10 +115,32 @@ public class StayFigureStore {
                 insert.executeBatch();
             }
         });
+        stored.fire(figures);
+    }
+
+    /**
+     * The stay's figures from its corrected history by these rules, each period with its days up to the day
+     * before {@code today}, and what the work list reads from the stay row (set on {@code stay}). Stores nothing:
+     * what {@link #store} writes, and what the import of history copies in.
+     */
+    StayFiguresStored figuresOf(Stay stay, List<Effective> history, DayCountingRules rules, LocalDate today) {
+        AdmissionNoticeSent admissionNotice = null;
+        DischargeDestination destination = null;
+        for (Effective effective : history) {
+            if (effective.event() instanceof AdmissionNoticeSent notice) {
+                admissionNotice = notice;
+            } else if (effective.event() instanceof Discharged discharged) {
+                destination = discharged.destination();
+            }
+        }
+        stay.expectedDischargeDate = admissionNotice == null ? null : admissionNotice.expectedDischargeDate();
+        stay.expectedNeeds = admissionNotice == null ? null : admissionNotice.expectedNeeds();
+        List<StoredPeriod> periods = DayCounter.facts(serviceArea(stay), history, rules).stream()
+                .map(facts -> new StoredPeriod(facts, DayCounter.days(facts, today))).toList();
         LocalDate birthDate = new PersonIdentifier(PersonIdentifier.Kind.valueOf(kindName(stay.patientIdentifierKind)), stay.patientIdentifier)
                 .birthDate().orElse(null);
-        stored.fire(new StayFiguresStored(stay.id, stay.payingMunicipality, stay.residenceMunicipality, serviceArea(stay), stay.hospital,
-                destination, birthDate, storedPeriods));
+        return new StayFiguresStored(stay.id, stay.payingMunicipality, stay.residenceMunicipality, serviceArea(stay), stay.hospital,
+                destination, birthDate, periods);
     }
 
     private static String kindName(String code) {

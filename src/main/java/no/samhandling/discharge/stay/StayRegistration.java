@@ -45,6 +45,13 @@ public class StayRegistration {
     /** Registers a stay under the id the hospital system chose for it (messages name stays by that id). */
     @Transactional
     public StayView register(Caller caller, RegisterStay command, UUID stayId) {
+        Stay stay = newStay(caller, command, stayId);
+        stay.persist();
+        return events.admitted(caller, stay, new StayEvent.Admitted(stay.admittedAt));
+    }
+
+    /** The new stay the command registers, checked (identifier, hospital, municipalities, admission time) but not stored. */
+    Stay newStay(Caller caller, RegisterStay command, UUID stayId) {
         List<StayException.Field> errors = new ArrayList<>();
         Optional<PersonIdentifier> patient = PersonIdentifier.parse(command.patientIdentifier());
         if (patient.isEmpty()) {
@@ -83,8 +90,7 @@ public class StayRegistration {
         stay.createdAt = now;
         stay.createdBy = caller.principal();
         stay.updatedAt = now;
-        stay.persist();
-        return events.admitted(caller, stay, new StayEvent.Admitted(admittedAt));
+        return stay;
     }
 
     private String hospitalFor(Caller caller, String requested, List<StayException.Field> errors) {

@@ -141,6 +141,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (databaseUnreachable(e)) {
+            LOG.warnf("Database unreachable: %s", e.toString());
+            return Response.fromResponse(respond(Problem.of(ProblemType.DATABASE_UNAVAILABLE,
+                    "Nothing of this request was stored. Send it again in a little while (with the same Idempotency-Key).", instance(uri))))
+                    .header("Retry-After", "30").build();
+        }
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error, incident %s", incident);
         return respond(Problem.of(ProblemType.INTERNAL_ERROR,
@@ -182,5 +188,25 @@ public class ProblemMappers {
             return "a value of type number";
         }
         return "a value of type " + type.getSimpleName();
+    }
+
+    /**
+     * The connection to PostgreSQL was lost or cannot be had (SQLSTATE class 08, the server shutting down 57P01-57P03,
+     * or no connection from the pool in time): transient, and the transaction was rolled back.
+     */
+    static boolean databaseUnreachable(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof org.hibernate.exception.JDBCConnectionException) {
+                return true;
+            }
+            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+            if (cause instanceof java.sql.SQLException sql && sql.getMessage() != null && sql.getMessage().contains("Acquisition timeout")) {
+                return true;
+            }
+        }
+        return false;
     }
 }

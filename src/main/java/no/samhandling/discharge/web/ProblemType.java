@@ -21,6 +21,7 @@ public enum ProblemType {
     METHOD_NOT_ALLOWED("method-not-allowed", Status.METHOD_NOT_ALLOWED, "Method not allowed"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", Status.UNSUPPORTED_MEDIA_TYPE, "Unsupported content type"),
     NOT_ACCEPTABLE("not-acceptable", Status.NOT_ACCEPTABLE, "No acceptable representation"),
+    DATABASE_UNAVAILABLE("database-unavailable", Status.SERVICE_UNAVAILABLE, "The database is not reachable just now"),
     INTERNAL_ERROR("internal-error", Status.INTERNAL_SERVER_ERROR, "Internal error");
 
     private final URI type;

@@ -13,8 +13,11 @@ import no.samhandling.discharge.stay.StayEventCodec;
 import no.samhandling.discharge.stay.StayEventRow;
 import no.samhandling.discharge.stay.StayEvents;
 import no.samhandling.discharge.stay.StayHistory;
+import no.samhandling.discharge.stay.StayImportTest;
 import no.samhandling.discharge.stay.StayRegistration;
+import io.restassured.http.ContentType;
 import no.samhandling.discharge.testsupport.TestPatients;
+import no.samhandling.discharge.testsupport.TestTokens;
 import no.samhandling.discharge.time.OsloTime;
 import org.junit.jupiter.api.Test;
 
@@ -40,6 +43,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -111,6 +115,36 @@ class StatisticsAggregatesTest {
         }
         assertThat(marchDays("1841")).isEqualTo(before + 4L * stays);
         assertThat(maintained()).isEqualTo(recomputed());
+    }
+
+    @Test
+    void historyImportedInConcurrentCallsKeepsTheAggregatesEqualToAFullRecomputation() throws Exception {
+        List<Map<String, Object>> stays = StayImportTest.seededStays(20261203L, 40).stream().map(StayImportTest.Script::asImported).toList();
+        long before = allReadyDays();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            // Two calls over the same municipalities at once add to the same statistics_month rows, in one order: no deadlock.
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (List<Map<String, Object>> half : List.of(stays.subList(0, 20), stays.subList(20, 40))) {
+                answers.add(pool.submit(() -> given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                        .body(Map.of("stays", half)).when().post("/stays/history-imports").then().extract().statusCode()));
+            }
+            for (Future<Integer> answer : answers) {
+                assertThat(answer.get(5, TimeUnit.MINUTES)).isEqualTo(201);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(maintained()).isEqualTo(recomputed());
+        assertThat(allReadyDays()).isGreaterThan(before);
+    }
+
+    private long allReadyDays() throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+             ResultSet r = statement.executeQuery("SELECT coalesce(sum(ready_days), 0) FROM statistics_month")) {
+            r.next();
+            return r.getLong(1);
+        }
     }
 
     @Test

@@ -71,6 +71,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * transient-error; the test, as a sender, resends each with the same MessageHeader.id and a new Bundle.id;
  * once the database is back every message is applied once and acknowledged ok once.
  *
+ * <p>(c) PostgreSQL stops in the middle of a history import (after its COPYs, before the statistics and the commit):
+ * the call is answered 503 database-unavailable and nothing of it is stored; sent again, it loads.
+ *
  * <p>Waits are bounded; figures (recovery times, counts) are written to {@code target/reliability.json}
  * and never asserted.
  */
@@ -307,6 +310,47 @@ class FaultInjectionTest {
         FIGURES.put("postgres.databaseDownSeconds", seconds(stopped, restarting));
         FIGURES.put("postgres.databaseRestartSeconds", seconds(restarting, restarted));
         FIGURES.put("postgres.recoverySecondsAfterDatabaseUp", seconds(restarted, recovered));
+    }
+
+    @Test
+    @Order(3)
+    void databaseStoppedDuringAHistoryImportAnswers503AndStoresNothingOfIt() throws Exception {
+        LocalInfrastructure infrastructure = FaultInfrastructure.current();
+        String ward = "Historikk under stans " + UUID.randomUUID();
+        List<Map<String, Object>> stays = StayImportTest.seededStays(31L, 6).stream().map(script -> {
+            Map<String, Object> registration = new LinkedHashMap<>(script.registration());
+            registration.put("ward", ward);
+            return Map.<String, Object>of("registration", registration, "steps", script.steps());
+        }).toList();
+        DuringHistoryImport.next(infrastructure::stopPostgres);
+        try {
+            given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(Map.of("stays", stays))
+                    .when().post("/stays/history-imports")
+                    .then().statusCode(503).contentType("application/problem+json")
+                    .body("type", org.hamcrest.Matchers.endsWith("/problems/database-unavailable"));
+        } finally {
+            infrastructure.startPostgres();
+        }
+        awaitCondition("the database answers again", RECOVERY_BOUND, () -> staysOfWard(ward) >= 0);
+        assertThat(staysOfWard(ward)).as("stays of the interrupted import").isZero();
+        // The same call once the database is back loads it all.
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(Map.of("stays", stays))
+                .when().post("/stays/history-imports").then().statusCode(201);
+        assertThat(staysOfWard(ward)).isEqualTo(stays.size());
+    }
+
+    /** The stays of a ward, -1 while the database does not answer. */
+    private long staysOfWard(String ward) {
+        try (Connection connection = dataSource.getConnection();
+             java.sql.PreparedStatement count = connection.prepareStatement("SELECT count(*) FROM stay WHERE ward = ?")) {
+            count.setString(1, ward);
+            try (ResultSet r = count.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        } catch (SQLException down) {
+            return -1;
+        }
     }
 
     // --- inbound messages, as a hospital system sends them ---------------------------------------------------

@@ -35,7 +35,7 @@ import static org.hamcrest.Matchers.hasItem;
  * a seeded set of stays is loaded both ways and every stored period and day compared, stay by stay.
  */
 @QuarkusTest
-class StayImportTest {
+public class StayImportTest {
 
     private static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
     private static final String[][] MUNICIPALITIES = {{"1833", "983974929"}, {"5501", "983974899"}, {"1804", "983974910"}, {"5601", "983974880"}};
@@ -44,7 +44,12 @@ class StayImportTest {
     AgroalDataSource dataSource;
 
     /** One stay: its registration and its steps, each a REST path segment and body, as the generator under bench/ makes them. */
-    record Script(Map<String, Object> registration, List<Map<String, Object>> steps) {
+    public record Script(Map<String, Object> registration, List<Map<String, Object>> steps) {
+
+        /** As one stay of an import request. */
+        public Map<String, Object> asImported() {
+            return Map.of("registration", registration, "steps", steps);
+        }
     }
 
     @Test
@@ -164,7 +169,7 @@ class StayImportTest {
                 .then().statusCode(200).body("items.action", hasItem("register-stay"));
     }
 
-    private UUID throughRest(Script script) {
+    static UUID throughRest(Script script) {
         String token = TestTokens.integration();
         JsonPath stay = given().auth().oauth2(token).contentType(ContentType.JSON).body(script.registration())
                 .when().post("/stays").then().statusCode(201).extract().jsonPath();
@@ -186,6 +191,11 @@ class StayImportTest {
     private static final String EVENTS = "SELECT sequence, kind, type, occurred_at FROM stay_event WHERE stay_id = ? ORDER BY sequence";
 
     private List<List<Object>> rows(String sql, UUID stay) throws SQLException {
+        return rows(dataSource, sql, stay);
+    }
+
+    /** The rows the query gives for the stay, each as its column values. */
+    static List<List<Object>> rows(AgroalDataSource dataSource, String sql, UUID stay) throws SQLException {
         try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setObject(1, stay);
             List<List<Object>> rows = new ArrayList<>();
@@ -204,7 +214,7 @@ class StayImportTest {
     }
 
     /** Seeded stays in 2025 with waits, answers, late notices, withdrawals, corrections and a few still open. */
-    static List<Script> seededStays(long seed, int count) {
+    public static List<Script> seededStays(long seed, int count) {
         SplittableRandom random = new SplittableRandom(seed);
         List<Script> scripts = new ArrayList<>();
         for (int i = 0; i < count; i++) {

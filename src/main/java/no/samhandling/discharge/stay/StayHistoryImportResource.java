@@ -1,0 +1,67 @@
+package no.samhandling.discharge.stay;
+
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import no.samhandling.discharge.security.Caller;
+import no.samhandling.discharge.security.Callers;
+import no.samhandling.discharge.security.Roles;
+import no.samhandling.discharge.stay.StayViews.ImportRequest;
+import no.samhandling.discharge.web.Idempotency;
+import no.samhandling.discharge.web.Idempotency.Answer;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/stays/history-imports")
+@Tag(name = "Stays")
+@Produces(MediaType.APPLICATION_JSON)
+public class StayHistoryImportResource {
+
+    private final StayHistoryImport imports;
+    private final Idempotency idempotency;
+    private final Callers callers;
+
+    StayHistoryImportResource(StayHistoryImport imports, Idempotency idempotency, Callers callers) {
+        this.imports = imports;
+        this.idempotency = idempotency;
+        this.callers = callers;
+    }
+
+    @POST
+    @Transactional
+    @TransactionConfiguration(timeout = StayHistoryImport.TRANSACTION_TIMEOUT_SECONDS)
+    @RolesAllowed(Roles.ADMIN)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Import of earlier stays (historikk, import av tidligere opphold), fast - administrators",
+            description = "For loading the history of stays that are over or still waiting, e.g. from an earlier system or journal extract: "
+                    + "up to " + StayHistoryImport.MAX_STAYS + " stays per call, in the same shape as POST /stays/imports. Every stay and "
+                    + "step passes the same checks as the REST calls of wards and intake teams (§ 11, plausible dates, the order of events, "
+                    + "corrections), and the overliggerdøgn (discharge-ready days), billable or not, are counted by the same rules as "
+                    + "there. Only what has happened: every time must lie in the past (a stay still waiting for the municipality is "
+                    + "allowed, its period stays open). No messages are sent to municipalities or hospitals - those exchanges took place "
+                    + "at the time - and each stay gets one audit row (import-history). One refused step refuses the whole call; the "
+                    + "problem names the stay and step (stays[i].steps[j]).")
+    @APIResponse(responseCode = "201", description = "All stays loaded",
+            content = @Content(schema = @Schema(implementation = StayViews.ImportResult.class)))
+    @APIResponse(responseCode = "400", description = "A stay or step is invalid (or not in the past); nothing was loaded")
+    @APIResponse(responseCode = "409", description = "A step is impossible in its stay's history; nothing was loaded")
+    @APIResponse(responseCode = "503", description = "The database was not reachable during the call; nothing was loaded, send it again")
+    public Response load(ImportRequest request,
+                         @HeaderParam(Idempotency.HEADER) @Parameter(description = "Any unique value per batch: a retry with the same key "
+                                 + "gets the first answer and loads nothing twice") String idempotencyKey) {
+        Caller caller = callers.current();
+        return idempotency.once(StayResource.senderOf(caller), idempotencyKey, request,
+                () -> new Answer(201, imports.load(caller, request), null));
+    }
+}
