@@ -162,10 +162,12 @@ public final class StatisticsBenchmark {
 
     private void queries(ServiceClient service, ServiceProcess process, Scale nord, Scale national) throws Exception {
         String board = service.board();
-        LocalDate yearFrom = nord.through().minusDays(364);
-        String partnershipYear = "/statistics/discharge-ready-days?groupBy=health-partnership&from=" + yearFrom + "&to=" + nord.through();
+        // At national scale the year is the national history's last (2025, every municipality's stays); else the nord year.
+        LocalDate yearTo = national == null ? nord.through() : LocalDate.of(2025, 12, 31);
+        LocalDate yearFrom = yearTo.minusDays(364);
+        String partnershipYear = "/statistics/discharge-ready-days?groupBy=health-partnership&from=" + yearFrom + "&to=" + yearTo;
         String municipalities = "/statistics/discharge-ready-days?groupBy=municipality&healthPartnership=" + PARTNERSHIP
-                + "&from=" + yearFrom + "&to=" + nord.through();
+                + "&from=" + yearFrom + "&to=" + yearTo;
         LocalDate trendThrough = national == null ? nord.through() : LocalDate.of(2025, 12, 31);
         LocalDate trendFrom = trendThrough.withDayOfMonth(1).minusMonths(119);
         String trend = "/statistics/discharge-ready-days/trend?groupBy=region&interval=month&from=" + trendFrom + "&to=" + trendThrough;
