@@ -45,6 +45,20 @@ final class StatisticsReference {
         return groups;
     }
 
+    /** Each municipality's health partnership and hospital trust. */
+    static Membership membership(Connection connection) throws SQLException {
+        Map<String, String> partnershipOf = new TreeMap<>();
+        Map<String, String> trustOf = new TreeMap<>();
+        try (PreparedStatement statement = connection.prepareStatement("SELECT number, health_partnership, hospital_trust FROM municipality");
+             ResultSet result = statement.executeQuery()) {
+            while (result.next()) {
+                partnershipOf.put(result.getString(1), result.getString(2));
+                trustOf.put(result.getString(1), result.getString(3));
+            }
+        }
+        return new Membership(partnershipOf, trustOf);
+    }
+
     /** The municipalities in scope (one partnership's, or all), as an SQL array parameter. */
     static java.sql.Array members(Connection connection, String healthPartnership) throws SQLException {
         List<String> numbers = new ArrayList<>();

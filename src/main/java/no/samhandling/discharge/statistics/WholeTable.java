@@ -1,0 +1,147 @@
+package no.samhandling.discharge.statistics;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import no.samhandling.discharge.statistics.Membership.GroupCount;
+import no.samhandling.discharge.statistics.Membership.Hidden;
+import no.samhandling.discharge.stay.ServiceArea;
+import no.samhandling.discharge.stay.StayFigureStore;
+import no.samhandling.discharge.stay.StayFigureStore.UnstoredDay;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The protection of the whole table (every municipality, partnership, hospital trust area and the region) of some
+ * disjoint ranges, for one basis and service area: in one read, the patients and discharge-ready days of every
+ * group of every level in each range, from the rows the answers read (the stay-month aggregates for whole months,
+ * {@code stay_day} for months in part, the open periods' days not yet stored), then {@link Suppression} per range.
+ */
+@ApplicationScoped
+class WholeTable {
+
+    private final DataSource dataSource;
+    private final StayFigureStore stayFigures;
+
+    WholeTable(DataSource dataSource, StayFigureStore stayFigures) {
+        this.dataSource = dataSource;
+        this.stayFigures = stayFigures;
+    }
+
+    /** The membership every cell is named by. */
+    @Transactional
+    Membership membership() {
+        try (Connection connection = dataSource.getConnection()) {
+            return StatisticsReference.membership(connection);
+        } catch (SQLException e) {
+            throw new IllegalStateException("statistics query failed", e);
+        }
+    }
+
+    /** The hidden cells of each range's table, in the order of {@code ranges} (disjoint, in ascending order). */
+    @Transactional
+    List<Hidden> hidden(Membership membership, Basis basis, ServiceArea serviceArea, List<DateRange> ranges) {
+        List<UnstoredDay> unstored = stayFigures.unstoredDaysOfOpenPeriods(ranges.getFirst().from(), ranges.getLast().to());
+        Map<Integer, List<GroupCount>> counts;
+        try (Connection connection = dataSource.getConnection()) {
+            counts = counts(connection, basis, serviceArea, ranges, unstored);
+        } catch (SQLException e) {
+            throw new IllegalStateException("statistics query failed", e);
+        }
+        List<Hidden> hidden = new ArrayList<>();
+        for (int i = 0; i < ranges.size(); i++) {
+            hidden.add(membership.hidden(counts.getOrDefault(i, List.of())));
+        }
+        return hidden;
+    }
+
+    /**
+     * Per range index, each group's patients and days. The whole months of all ranges are one scan of the stay-month
+     * rows, each month mapped to its range by an array; the months in part one branch each, as the answers read them.
+     */
+    private static Map<Integer, List<GroupCount>> counts(Connection connection, Basis basis, ServiceArea serviceArea, List<DateRange> ranges,
+                                                         List<UnstoredDay> unstored) throws SQLException {
+        String municipality = basis.column;
+        String area = serviceArea == null ? null : serviceArea.code();
+        java.sql.Array members = StatisticsReference.members(connection, null);
+        Map<Integer, Integer> rangeOfMonth = new TreeMap<>();
+        List<DateRange> partial = new ArrayList<>();
+        List<Integer> partialRange = new ArrayList<>();
+        for (int i = 0; i < ranges.size(); i++) {
+            DateRange.Split split = ranges.get(i).split();
+            if (split.wholeMonths() != null) {
+                for (int m = DateRange.monthIndex(split.wholeMonths().from()); m <= DateRange.monthIndex(split.wholeMonths().to()); m++) {
+                    rangeOfMonth.put(m, i);
+                }
+            }
+            for (DateRange part : split.partialMonths()) {
+                partial.add(part);
+                partialRange.add(i);
+            }
+        }
+        StringBuilder rows = new StringBuilder();
+        SqlParameters parameters = new SqlParameters();
+        if (!rangeOfMonth.isEmpty()) {
+            int first = ((TreeMap<Integer, Integer>) rangeOfMonth).firstKey();
+            int last = ((TreeMap<Integer, Integer>) rangeOfMonth).lastKey();
+            Integer[] byMonth = new Integer[last - first + 1];
+            rangeOfMonth.forEach((month, range) -> byMonth[month - first] = range);
+            rows.append("SELECT sm.stay_id, (CAST(? AS int[]))[sm.year * 12 + sm.month - ?] AS range_index, sm.").append(municipality)
+                    .append(" AS municipality, sm.ready_days FROM statistics_stay_month sm WHERE sm.").append(municipality).append(" = ANY(?)")
+                    .append(" AND sm.year BETWEEN ? AND ? AND sm.year * 12 + sm.month - 1 BETWEEN ? AND ?")
+                    .append(" AND (CAST(? AS varchar) IS NULL OR sm.service_area = ?) UNION ALL ");
+            parameters.add(connection.createArrayOf("int4", byMonth), first, members, first / 12, last / 12, first, last, area, area);
+        }
+        for (int p = 0; p < partial.size(); p++) {
+            DateRange part = partial.get(p);
+            rows.append("SELECT d.stay_id, ").append(partialRange.get(p)).append(", d.").append(municipality).append(", 1 FROM stay_day d")
+                    .append(" WHERE d.").append(municipality).append(" = ANY(?) AND d.year = ? AND d.month = ? AND d.day BETWEEN ? AND ?")
+                    .append(" AND (CAST(? AS varchar) IS NULL OR d.service_area = ?) UNION ALL ");
+            parameters.add(members, part.from().getYear(), part.from().getMonthValue(), part.from(), part.to(), area, area);
+        }
+        rows.append("SELECT e.stay_id, r.i::int - 1, s.").append(municipality).append(", 1 FROM extra e JOIN stay s ON s.id = e.stay_id")
+                .append(" JOIN unnest(CAST(? AS date[]), CAST(? AS date[])) WITH ORDINALITY AS r (first, last, i) ON e.day BETWEEN r.first AND r.last")
+                .append(" WHERE (CAST(? AS varchar) IS NULL OR s.service_area = ?)");
+        parameters.add(connection.createArrayOf("date", ranges.stream().map(r -> java.sql.Date.valueOf(r.from())).toArray()),
+                connection.createArrayOf("date", ranges.stream().map(r -> java.sql.Date.valueOf(r.to())).toArray()), area, area);
+        String sql = "WITH " + StatisticsReference.UNSTORED_CTE + ", rows (stay_id, range_index, municipality, ready_days) AS (" + rows + ")"
+                + " SELECT r.range_index, GROUPING(m.number, m.health_partnership, m.hospital_trust), m.number, m.health_partnership,"
+                + "  m.hospital_trust, count(DISTINCT (s.patient_identifier_kind, s.patient_identifier)), sum(r.ready_days)"
+                + " FROM rows r JOIN municipality m ON m.number = r.municipality JOIN stay s ON s.id = r.stay_id"
+                + " WHERE r.range_index IS NOT NULL"
+                + " GROUP BY GROUPING SETS ((r.range_index, m.number), (r.range_index, m.health_partnership), (r.range_index, m.hospital_trust),"
+                + "  (r.range_index))";
+        Map<Integer, List<GroupCount>> counts = new HashMap<>();
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            int next = StatisticsReference.bindUnstored(connection, statement, 1, unstored);
+            parameters.bind(statement, next);
+            try (ResultSet r = statement.executeQuery()) {
+                while (r.next()) {
+                    int grouping = r.getInt(2);
+                    GroupBy level = switch (grouping) {
+                        case 0b011 -> GroupBy.MUNICIPALITY;
+                        case 0b101 -> GroupBy.HEALTH_PARTNERSHIP;
+                        case 0b110 -> GroupBy.HOSPITAL_TRUST;
+                        default -> GroupBy.REGION;
+                    };
+                    String key = switch (level) {
+                        case MUNICIPALITY -> r.getString(3);
+                        case HEALTH_PARTNERSHIP -> r.getString(4);
+                        case HOSPITAL_TRUST -> r.getString(5);
+                        case REGION -> Membership.REGION;
+                    };
+                    counts.computeIfAbsent(r.getInt(1), k -> new ArrayList<>()).add(new GroupCount(level, key, r.getLong(6), r.getLong(7)));
+                }
+            }
+        }
+        return counts;
+    }
+}
