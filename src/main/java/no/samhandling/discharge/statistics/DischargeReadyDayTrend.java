@@ -35,10 +35,18 @@ public class DischargeReadyDayTrend {
     private final StayFigureStore stayFigures;
     private final WholeTable wholeTable;
 
-    DischargeReadyDayTrend(DataSource dataSource, StayFigureStore stayFigures, WholeTable wholeTable) {
+    private final StatisticsCache cache;
+
+    DischargeReadyDayTrend(DataSource dataSource, StayFigureStore stayFigures, WholeTable wholeTable, StatisticsCache cache) {
         this.dataSource = dataSource;
         this.stayFigures = stayFigures;
         this.wholeTable = wholeTable;
+        this.cache = cache;
+    }
+
+    /** What the monthly sums depend on besides the aggregates' rows. */
+    private record MonthsQuestion(GroupBy groupBy, Basis basis, DateRange range, String healthPartnership, ServiceArea serviceArea,
+                                  Membership membership) {
     }
 
     static final String SUPPRESSION_RULE = "For board members a group's counts and rates in an interval are hidden (null, suppressed: true) "
@@ -64,8 +72,12 @@ public class DischargeReadyDayTrend {
         try (Connection connection = dataSource.getConnection()) {
             Map<String, Group> groups = StatisticsReference.groups(connection, query.groupBy(), query.healthPartnership());
             java.sql.Array members = StatisticsReference.members(connection, query.healthPartnership());
-            Map<String, Map<Integer, Month>> months = months(connection, query, range, members, unstored);
-            Membership membership = query.suppress() ? StatisticsReference.membership(connection) : null;
+            Membership membership = StatisticsReference.membership(connection);
+            Map<String, Map<Integer, Month>> months = unstored.isEmpty()
+                    ? cache.get(new StatisticsCache.Key(new MonthsQuestion(query.groupBy(), query.basis(), range, query.healthPartnership(),
+                            query.serviceArea(), membership), StatisticsReference.changes(connection, range)),
+                            () -> months(connection, query, range, members, unstored))
+                    : months(connection, query, range, members, unstored);
             List<Hidden> hidden = query.suppress() ? wholeTable.hidden(membership, query.basis(), query.serviceArea(), intervals) : null;
             Map<String, GroupPopulation> population = StatisticsReference.population(connection, query.groupBy(), query.healthPartnership(),
                     groups, range.from().getYear(), range.to().getYear());

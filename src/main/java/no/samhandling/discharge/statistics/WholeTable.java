@@ -2,6 +2,7 @@ package no.samhandling.discharge.statistics;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import no.samhandling.discharge.codes.Coded;
 import no.samhandling.discharge.statistics.Membership.GroupCount;
 import no.samhandling.discharge.statistics.Membership.Hidden;
 import no.samhandling.discharge.stay.ServiceArea;
@@ -30,10 +31,16 @@ class WholeTable {
 
     private final DataSource dataSource;
     private final StayFigureStore stayFigures;
+    private final StatisticsCache cache;
 
-    WholeTable(DataSource dataSource, StayFigureStore stayFigures) {
+    WholeTable(DataSource dataSource, StayFigureStore stayFigures, StatisticsCache cache) {
         this.dataSource = dataSource;
         this.stayFigures = stayFigures;
+        this.cache = cache;
+    }
+
+    /** What the counts depend on besides the aggregates' rows. */
+    private record CountQuestion(Basis basis, ServiceArea serviceArea, List<DateRange> ranges, Membership membership) {
     }
 
     /** The membership every cell is named by. */
@@ -52,7 +59,11 @@ class WholeTable {
         List<UnstoredDay> unstored = stayFigures.unstoredDaysOfOpenPeriods(ranges.getFirst().from(), ranges.getLast().to());
         Map<Integer, List<GroupCount>> counts;
         try (Connection connection = dataSource.getConnection()) {
-            counts = counts(connection, basis, serviceArea, ranges, unstored);
+            counts = unstored.isEmpty()
+                    ? cache.get(new StatisticsCache.Key(new CountQuestion(basis, serviceArea, List.copyOf(ranges), membership),
+                            StatisticsReference.changes(connection, new DateRange(ranges.getFirst().from(), ranges.getLast().to()))),
+                            () -> counts(connection, basis, serviceArea, ranges, unstored))
+                    : counts(connection, basis, serviceArea, ranges, unstored);
         } catch (SQLException e) {
             throw new IllegalStateException("statistics query failed", e);
         }
@@ -112,33 +123,27 @@ class WholeTable {
                 .append(" WHERE (CAST(? AS varchar) IS NULL OR s.service_area = ?)");
         parameters.add(connection.createArrayOf("date", ranges.stream().map(r -> java.sql.Date.valueOf(r.from())).toArray()),
                 connection.createArrayOf("date", ranges.stream().map(r -> java.sql.Date.valueOf(r.to())).toArray()), area, area);
-        String sql = "WITH " + StatisticsReference.UNSTORED_CTE + ", rows (stay_id, range_index, municipality, ready_days) AS (" + rows + ")"
-                + " SELECT r.range_index, GROUPING(m.number, m.health_partnership, m.hospital_trust), m.number, m.health_partnership,"
-                + "  m.hospital_trust, count(DISTINCT (s.patient_identifier_kind, s.patient_identifier)), sum(r.ready_days)"
-                + " FROM rows r JOIN municipality m ON m.number = r.municipality JOIN stay s ON s.id = r.stay_id"
-                + " WHERE r.range_index IS NOT NULL"
-                + " GROUP BY GROUPING SETS ((r.range_index, m.number), (r.range_index, m.health_partnership), (r.range_index, m.hospital_trust),"
-                + "  (r.range_index))";
+        // Each patient's days per municipality and range first, then distinct patients per group by hashing (no sorts).
+        String sql = "WITH " + StatisticsReference.UNSTORED_CTE + ", rows (stay_id, range_index, municipality, ready_days) AS (" + rows + "),"
+                + " per_municipality AS MATERIALIZED (SELECT r.range_index, m.number, m.health_partnership, m.hospital_trust, "
+                + StatisticsReference.PATIENT_SQL + " AS patient, sum(r.ready_days) AS days"
+                + "  FROM rows r JOIN municipality m ON m.number = r.municipality JOIN stay s ON s.id = r.stay_id"
+                + "  WHERE r.range_index IS NOT NULL GROUP BY 1, 2, 3, 4, 5)"
+                + " SELECT range_index, 'municipality', number, count(*), sum(days) FROM per_municipality GROUP BY 1, 3"
+                + " UNION ALL SELECT range_index, 'health-partnership', health_partnership, count(*), sum(days) FROM"
+                + "  (SELECT range_index, health_partnership, patient, sum(days) AS days FROM per_municipality GROUP BY 1, 2, 3) p GROUP BY 1, 3"
+                + " UNION ALL SELECT range_index, 'hospital-trust', hospital_trust, count(*), sum(days) FROM"
+                + "  (SELECT range_index, hospital_trust, patient, sum(days) AS days FROM per_municipality GROUP BY 1, 2, 3) t GROUP BY 1, 3"
+                + " UNION ALL SELECT range_index, 'region', '" + Membership.REGION + "', count(*), sum(days) FROM"
+                + "  (SELECT range_index, patient, sum(days) AS days FROM per_municipality GROUP BY 1, 2) r GROUP BY 1";
         Map<Integer, List<GroupCount>> counts = new HashMap<>();
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             int next = StatisticsReference.bindUnstored(connection, statement, 1, unstored);
             parameters.bind(statement, next);
             try (ResultSet r = statement.executeQuery()) {
                 while (r.next()) {
-                    int grouping = r.getInt(2);
-                    GroupBy level = switch (grouping) {
-                        case 0b011 -> GroupBy.MUNICIPALITY;
-                        case 0b101 -> GroupBy.HEALTH_PARTNERSHIP;
-                        case 0b110 -> GroupBy.HOSPITAL_TRUST;
-                        default -> GroupBy.REGION;
-                    };
-                    String key = switch (level) {
-                        case MUNICIPALITY -> r.getString(3);
-                        case HEALTH_PARTNERSHIP -> r.getString(4);
-                        case HOSPITAL_TRUST -> r.getString(5);
-                        case REGION -> Membership.REGION;
-                    };
-                    counts.computeIfAbsent(r.getInt(1), k -> new ArrayList<>()).add(new GroupCount(level, key, r.getLong(6), r.getLong(7)));
+                    GroupBy level = Coded.find(GroupBy.class, r.getString(2)).orElseThrow();
+                    counts.computeIfAbsent(r.getInt(1), k -> new ArrayList<>()).add(new GroupCount(level, r.getString(3), r.getLong(4), r.getLong(5)));
                 }
             }
         }
