@@ -55,9 +55,9 @@ final class StatisticsReference {
     /** How often the aggregates of the range's months have been written (V65): grows with every committed change of them. */
     static long changes(Connection connection, DateRange range) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("SELECT coalesce(sum(changes), 0) FROM statistics_month "
-                + "WHERE year BETWEEN ? AND ? AND year * 12 + month - 1 BETWEEN ? AND ?")) {
-            new SqlParameters().add(range.from().getYear(), range.to().getYear(), DateRange.monthIndex(range.from()),
-                    DateRange.monthIndex(range.to())).bind(statement, 1);
+                + "WHERE (year, month) BETWEEN (?, ?) AND (?, ?)")) {
+            new SqlParameters().add(range.from().getYear(), range.from().getMonthValue(), range.to().getYear(), range.to().getMonthValue())
+                    .bind(statement, 1);
             try (ResultSet result = statement.executeQuery()) {
                 result.next();
                 return result.getLong(1);
@@ -96,7 +96,8 @@ final class StatisticsReference {
 
     static Map<String, GroupPopulation> population(Connection connection, GroupBy groupBy, String healthPartnership, Map<String, Group> groups,
                                                    int fromYear, int toYear) throws SQLException {
-        String sql = "SELECT " + groupBy.keySql + " AS key, p.year, p.age_group, sum(p.inhabitants), count(DISTINCT p.municipality_number)"
+        // count(*) counts the members with a figure: a municipality has one row per year and age group (the primary key).
+        String sql = "SELECT " + groupBy.keySql + " AS key, p.year, p.age_group, sum(p.inhabitants), count(*)"
                 + FROM_MUNICIPALITY.replace(" WHERE ", " JOIN population p ON p.municipality_number = m.number WHERE p.year BETWEEN ? AND ? AND ")
                 + " GROUP BY 1, 2, 3";
         Map<String, GroupPopulation> population = new HashMap<>();

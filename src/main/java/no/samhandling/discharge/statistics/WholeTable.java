@@ -39,7 +39,7 @@ class WholeTable {
         this.cache = cache;
     }
 
-    /** What the counts depend on besides the aggregates' rows. */
+    /** What the hidden cells depend on besides the aggregates' rows. */
     private record CountQuestion(Basis basis, ServiceArea serviceArea, List<DateRange> ranges, Membership membership) {
     }
 
@@ -57,21 +57,24 @@ class WholeTable {
     @Transactional
     List<Hidden> hidden(Membership membership, Basis basis, ServiceArea serviceArea, List<DateRange> ranges) {
         List<UnstoredDay> unstored = stayFigures.unstoredDaysOfOpenPeriods(ranges.getFirst().from(), ranges.getLast().to());
-        Map<Integer, List<GroupCount>> counts;
         try (Connection connection = dataSource.getConnection()) {
-            counts = unstored.isEmpty()
-                    ? cache.get(new StatisticsCache.Key(new CountQuestion(basis, serviceArea, List.copyOf(ranges), membership),
+            if (!unstored.isEmpty()) {
+                return hidden(membership, counts(connection, basis, serviceArea, ranges, unstored), ranges.size());
+            }
+            return cache.get(new StatisticsCache.Key(new CountQuestion(basis, serviceArea, List.copyOf(ranges), membership),
                             StatisticsReference.changes(connection, new DateRange(ranges.getFirst().from(), ranges.getLast().to()))),
-                            () -> counts(connection, basis, serviceArea, ranges, unstored))
-                    : counts(connection, basis, serviceArea, ranges, unstored);
+                    () -> hidden(membership, counts(connection, basis, serviceArea, ranges, unstored), ranges.size()));
         } catch (SQLException e) {
             throw new IllegalStateException("statistics query failed", e);
         }
+    }
+
+    private static List<Hidden> hidden(Membership membership, Map<Integer, List<GroupCount>> counts, int ranges) {
         List<Hidden> hidden = new ArrayList<>();
-        for (int i = 0; i < ranges.size(); i++) {
+        for (int i = 0; i < ranges; i++) {
             hidden.add(membership.hidden(counts.getOrDefault(i, List.of())));
         }
-        return hidden;
+        return List.copyOf(hidden);
     }
 
     /**

@@ -62,7 +62,8 @@ class MembershipTest {
     @Test
     void aGroupWithoutACountHadNoPatientsAndIsHidden() {
         List<GroupCount> counts = everyGroupWith(10).stream().filter(count -> !count.key().equals("e")).toList();
-        assertThat(MEMBERSHIP.hidden(counts).cells()).containsExactlyInAnyOrder("d", "e");
+        // e had none; with equal counts elsewhere the first by id goes: U (c, d, e) hides c, Q (d, e) d, P (a, b, c) a, T (a, b) b.
+        assertThat(MEMBERSHIP.hidden(counts).cells()).containsExactlyInAnyOrder("a", "b", "c", "d", "e");
     }
 
     @Test
