@@ -116,11 +116,11 @@ final class StatisticsReference {
         return population;
     }
 
-    /** Years with a population figure of every municipality of the region, newest first. */
+    /** Years with a population figure of every municipality of the region, newest first (one row per municipality, year and age group). */
     static List<Integer> completeRegionYears(Connection connection) throws SQLException {
         List<Integer> years = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement("SELECT year FROM population GROUP BY year HAVING "
-                + "count(DISTINCT (municipality_number, age_group)) = (SELECT count(*) * 7 FROM municipality) ORDER BY year DESC");
+                + "count(*) = (SELECT count(*) * 7 FROM municipality) ORDER BY year DESC");
              ResultSet result = statement.executeQuery()) {
             while (result.next()) {
                 years.add(result.getInt(1));
