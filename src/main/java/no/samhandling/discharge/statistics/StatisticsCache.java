@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.sql.SQLException;
 
 /**
@@ -35,18 +36,26 @@ class StatisticsCache {
     }
 
     /** The answer kept for the key, or the computed one, kept. Two callers may compute the same answer at once; both are right. */
-    @SuppressWarnings("unchecked")
     <T> T get(Key key, Computation<T> computation) throws SQLException {
-        synchronized (entries) {
-            Object kept = entries.get(key);
-            if (kept != null) {
-                return (T) kept;
-            }
+        Optional<T> kept = kept(key);
+        if (kept.isPresent()) {
+            return kept.get();
         }
         T computed = computation.compute();
-        synchronized (entries) {
-            entries.put(key, computed);
-        }
+        keep(key, computed);
         return computed;
+    }
+
+    @SuppressWarnings("unchecked")
+    <T> Optional<T> kept(Key key) {
+        synchronized (entries) {
+            return Optional.ofNullable((T) entries.get(key));
+        }
+    }
+
+    void keep(Key key, Object answer) {
+        synchronized (entries) {
+            entries.put(key, answer);
+        }
     }
 }

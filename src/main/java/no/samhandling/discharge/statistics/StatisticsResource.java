@@ -120,8 +120,9 @@ public class StatisticsResource {
                     + "year from the one 'from' lies in through the one 'to' lies in, the discharge-ready days (overliggerdøgn), billable "
                     + "days (betalingsdøgn) and their rates per 1000 inhabitants, crude and directly age-standardised (denominator and "
                     + "standard population stated in the answer), on the paying or the residence municipality. The interval still "
-                    + "running counts up to today. Board members: an interval of a group with fewer than 5 patients is suppressed "
-                    + "(null, suppressed: true). No personal data.")
+                    + "running counts up to today. Board members: an interval of a group is suppressed (null, suppressed: true) exactly "
+                    + "when the answer of /statistics/discharge-ready-days for the interval's range hides it (fewer than 5 patients, or "
+                    + "hidden so that such a count cannot be worked out from a total). No personal data.")
     @APIResponse(responseCode = "200", description = "The series",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StatisticsViews.Trend.class)))
     @APIResponse(responseCode = "400", description = "Invalid range, interval, grouping, partnership or standard population year")

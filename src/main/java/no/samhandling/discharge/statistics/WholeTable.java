@@ -39,8 +39,8 @@ class WholeTable {
         this.cache = cache;
     }
 
-    /** What the hidden cells depend on besides the aggregates' rows. */
-    private record CountQuestion(Basis basis, ServiceArea serviceArea, List<DateRange> ranges, Membership membership) {
+    /** What a range's hidden cells depend on besides the aggregates' rows. */
+    private record RangeQuestion(Basis basis, ServiceArea serviceArea, DateRange range, Membership membership) {
     }
 
     /** The membership every cell is named by. */
@@ -53,28 +53,48 @@ class WholeTable {
         }
     }
 
-    /** The hidden cells of each range's table, in the order of {@code ranges} (disjoint, in ascending order). */
+    /**
+     * The hidden cells of each range's table, in the order of {@code ranges} (disjoint, in ascending order). Each range is
+     * kept on its own under the change count of its months, so a change of one month reads only the ranges it is in.
+     */
     @Transactional
     List<Hidden> hidden(Membership membership, Basis basis, ServiceArea serviceArea, List<DateRange> ranges) {
-        List<UnstoredDay> unstored = stayFigures.unstoredDaysOfOpenPeriods(ranges.getFirst().from(), ranges.getLast().to());
+        DateRange span = new DateRange(ranges.getFirst().from(), ranges.getLast().to());
+        List<UnstoredDay> unstored = stayFigures.unstoredDaysOfOpenPeriods(span.from(), span.to());
         try (Connection connection = dataSource.getConnection()) {
             if (!unstored.isEmpty()) {
-                return hidden(membership, counts(connection, basis, serviceArea, ranges, unstored), ranges.size());
+                Map<Integer, List<GroupCount>> counts = counts(connection, basis, serviceArea, ranges, unstored);
+                return java.util.stream.IntStream.range(0, ranges.size()).mapToObj(i -> membership.hidden(counts.getOrDefault(i, List.of())))
+                        .toList();
             }
-            return cache.get(new StatisticsCache.Key(new CountQuestion(basis, serviceArea, List.copyOf(ranges), membership),
-                            StatisticsReference.changes(connection, new DateRange(ranges.getFirst().from(), ranges.getLast().to()))),
-                    () -> hidden(membership, counts(connection, basis, serviceArea, ranges, unstored), ranges.size()));
+            Map<Integer, Long> changesByMonth = StatisticsReference.changesByMonth(connection, span);
+            List<Hidden> hidden = new ArrayList<>();
+            List<Integer> missing = new ArrayList<>();
+            List<StatisticsCache.Key> keys = new ArrayList<>();
+            for (DateRange range : ranges) {
+                long changes = 0;
+                for (int month = DateRange.monthIndex(range.from()); month <= DateRange.monthIndex(range.to()); month++) {
+                    changes += changesByMonth.getOrDefault(month, 0L);
+                }
+                StatisticsCache.Key key = new StatisticsCache.Key(new RangeQuestion(basis, serviceArea, range, membership), changes);
+                keys.add(key);
+                hidden.add(cache.<Hidden>kept(key).orElse(null));
+                if (hidden.getLast() == null) {
+                    missing.add(keys.size() - 1);
+                }
+            }
+            if (!missing.isEmpty()) {
+                Map<Integer, List<GroupCount>> counts = counts(connection, basis, serviceArea, missing.stream().map(ranges::get).toList(), unstored);
+                for (int j = 0; j < missing.size(); j++) {
+                    Hidden computed = membership.hidden(counts.getOrDefault(j, List.of()));
+                    hidden.set(missing.get(j), computed);
+                    cache.keep(keys.get(missing.get(j)), computed);
+                }
+            }
+            return List.copyOf(hidden);
         } catch (SQLException e) {
             throw new IllegalStateException("statistics query failed", e);
         }
-    }
-
-    private static List<Hidden> hidden(Membership membership, Map<Integer, List<GroupCount>> counts, int ranges) {
-        List<Hidden> hidden = new ArrayList<>();
-        for (int i = 0; i < ranges; i++) {
-            hidden.add(membership.hidden(counts.getOrDefault(i, List.of())));
-        }
-        return List.copyOf(hidden);
     }
 
     /**
@@ -86,7 +106,7 @@ class WholeTable {
         String municipality = basis.column;
         String area = serviceArea == null ? null : serviceArea.code();
         java.sql.Array members = StatisticsReference.members(connection, null);
-        Map<Integer, Integer> rangeOfMonth = new TreeMap<>();
+        TreeMap<Integer, Integer> rangeOfMonth = new TreeMap<>();
         List<DateRange> partial = new ArrayList<>();
         List<Integer> partialRange = new ArrayList<>();
         for (int i = 0; i < ranges.size(); i++) {
@@ -104,8 +124,8 @@ class WholeTable {
         StringBuilder rows = new StringBuilder();
         SqlParameters parameters = new SqlParameters();
         if (!rangeOfMonth.isEmpty()) {
-            int first = ((TreeMap<Integer, Integer>) rangeOfMonth).firstKey();
-            int last = ((TreeMap<Integer, Integer>) rangeOfMonth).lastKey();
+            int first = rangeOfMonth.firstKey();
+            int last = rangeOfMonth.lastKey();
             Integer[] byMonth = new Integer[last - first + 1];
             rangeOfMonth.forEach((month, range) -> byMonth[month - first] = range);
             rows.append("SELECT sm.stay_id, (CAST(? AS int[]))[sm.year * 12 + sm.month - ?] AS range_index, sm.").append(municipality)
