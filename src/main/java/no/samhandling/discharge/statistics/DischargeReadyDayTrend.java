@@ -2,6 +2,7 @@ package no.samhandling.discharge.statistics;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import no.samhandling.discharge.statistics.Membership.Hidden;
 import no.samhandling.discharge.statistics.StatisticsReference.Group;
 import no.samhandling.discharge.statistics.StatisticsViews.Trend;
 import no.samhandling.discharge.statistics.StatisticsViews.TrendGroup;
@@ -32,11 +33,26 @@ public class DischargeReadyDayTrend {
 
     private final DataSource dataSource;
     private final StayFigureStore stayFigures;
+    private final WholeTable wholeTable;
 
-    DischargeReadyDayTrend(DataSource dataSource, StayFigureStore stayFigures) {
+    private final StatisticsCache cache;
+
+    DischargeReadyDayTrend(DataSource dataSource, StayFigureStore stayFigures, WholeTable wholeTable, StatisticsCache cache) {
         this.dataSource = dataSource;
         this.stayFigures = stayFigures;
+        this.wholeTable = wholeTable;
+        this.cache = cache;
     }
+
+    /** What the monthly sums depend on besides the aggregates' rows. */
+    private record MonthsQuestion(GroupBy groupBy, Basis basis, DateRange range, String healthPartnership, ServiceArea serviceArea,
+                                  Membership membership) {
+    }
+
+    static final String SUPPRESSION_RULE = "For board members a group's counts and rates in an interval are hidden (null, suppressed: true) "
+            + "exactly when they are in the answer of discharge-ready-days for the interval's range (same basis and service area): fewer "
+            + "than 5 patients, or the part with the next fewest patients wherever a total of it is shown, so that no hidden count "
+            + "can be worked out as the total minus the others.";
 
     public record Query(GroupBy groupBy, Basis basis, Interval interval, DateRange range, String healthPartnership, ServiceArea serviceArea,
                         int standardPopulationYear, boolean suppress) {
@@ -56,8 +72,13 @@ public class DischargeReadyDayTrend {
         try (Connection connection = dataSource.getConnection()) {
             Map<String, Group> groups = StatisticsReference.groups(connection, query.groupBy(), query.healthPartnership());
             java.sql.Array members = StatisticsReference.members(connection, query.healthPartnership());
-            Map<String, Map<Integer, Month>> months = months(connection, query, range, members, unstored);
-            Map<String, Map<Integer, Long>> patients = query.suppress() ? patients(connection, query, range, members, unstored) : Map.of();
+            Membership membership = StatisticsReference.membership(connection);
+            Map<String, Map<Integer, Month>> months = unstored.isEmpty()
+                    ? cache.get(new StatisticsCache.Key(new MonthsQuestion(query.groupBy(), query.basis(), range, query.healthPartnership(),
+                            query.serviceArea(), membership), StatisticsReference.changes(connection, range)),
+                            () -> months(connection, query, range, members, unstored))
+                    : months(connection, query, range, members, unstored);
+            List<Hidden> hidden = query.suppress() ? wholeTable.hidden(membership, query.basis(), query.serviceArea(), intervals) : null;
             Map<String, GroupPopulation> population = StatisticsReference.population(connection, query.groupBy(), query.healthPartnership(),
                     groups, range.from().getYear(), range.to().getYear());
             Map<String, Long> standard = StatisticsReference.standardPopulation(connection, query.standardPopulationYear());
@@ -65,7 +86,9 @@ public class DischargeReadyDayTrend {
             for (Group group : groups.values()) {
                 Map<Integer, Month> byMonth = months.getOrDefault(group.key(), Map.of());
                 List<TrendPoint> points = new ArrayList<>();
-                for (DateRange interval : intervals) {
+                String cell = query.suppress() ? membership.cellOf(query.groupBy(), group.key(), query.healthPartnership()) : null;
+                for (int i = 0; i < intervals.size(); i++) {
+                    DateRange interval = intervals.get(i);
                     Month sum = new Month();
                     for (LocalDate m = interval.from(); !m.isAfter(interval.to()); m = m.plusMonths(1)) {
                         Month month = byMonth.get(DateRange.monthIndex(m));
@@ -74,23 +97,24 @@ public class DischargeReadyDayTrend {
                             month.billable.forEach((age, days) -> sum.billable.merge(age, days, Long::sum));
                         }
                     }
-                    long patientCount = patients.getOrDefault(group.key(), Map.of()).getOrDefault(DateRange.monthIndex(interval.from()), 0L);
-                    points.add(point(query, interval, sum, patientCount, population.get(group.key()).over(interval), standard));
+                    boolean hide = query.suppress() && hidden.get(i).hides(cell);
+                    points.add(point(query, interval, sum, hide, population.get(group.key()).over(interval), standard));
                 }
                 series.add(new TrendGroup(group.key(), group.name(), group.municipalities(), points));
             }
             return new Trend(query.groupBy(), query.basis(), query.interval(), range.from(), range.to(), query.healthPartnership(),
                     query.serviceArea(), DischargeReadyDays.DENOMINATOR, DischargeReadyDays.STANDARDISATION, query.standardPopulationYear(),
-                    standard, DischargeReadyDays.SUPPRESSION_RULE.replace("in a range", "in an interval"), query.suppress(), series);
+                    standard, query.suppress() ? SUPPRESSION_RULE : DischargeReadyDays.SUPPRESSION_RULE.replace("in a range", "in an interval"),
+                    query.suppress(), series);
         } catch (SQLException e) {
             throw new IllegalStateException("statistics query failed", e);
         }
     }
 
-    private static TrendPoint point(Query query, DateRange interval, Month sum, long patients, GroupPopulation.Population population,
+    private static TrendPoint point(Query query, DateRange interval, Month sum, boolean hidden, GroupPopulation.Population population,
                                     Map<String, Long> standard) {
         String label = query.interval().label(interval.from());
-        if (query.suppress() && patients < DischargeReadyDays.SMALLEST_SHOWN_PATIENT_COUNT) {
+        if (hidden) {
             return new TrendPoint(label, interval.from(), interval.to(), true, null, null, population.inhabitants(), null, null, null, null, null);
         }
         long ready = sum.ready.values().stream().mapToLong(Long::longValue).sum();
@@ -126,29 +150,6 @@ public class DischargeReadyDayTrend {
             month.billable.merge(r.getString(3), r.getLong(5), Long::sum);
         });
         return months;
-    }
-
-    /** Per group and interval (by the month index of its first month): patients with discharge-ready days, for the suppression. */
-    private static Map<String, Map<Integer, Long>> patients(Connection connection, Query query, DateRange range, java.sql.Array members,
-                                                            List<UnstoredDay> unstored) throws SQLException {
-        String column = query.basis().column;
-        int months = switch (query.interval()) {
-            case MONTH -> 1;
-            case QUARTER -> 3;
-            case YEAR -> 12;
-        };
-        String sql = "WITH " + StatisticsReference.UNSTORED_CTE + ", rows (stay_id, month_index, municipality) AS ("
-                + " SELECT sm.stay_id, sm.year * 12 + sm.month - 1, sm." + column + " FROM statistics_stay_month sm"
-                + scope(query, "sm") + " AND sm.year BETWEEN ? AND ? AND sm.year * 12 + sm.month - 1 BETWEEN ? AND ?"
-                + " UNION ALL SELECT e.stay_id, extract(year FROM e.day)::int * 12 + extract(month FROM e.day)::int - 1, s." + column
-                + " FROM extra e JOIN stay s ON s.id = e.stay_id" + scope(query, "s") + ")"
-                + " SELECT " + query.groupBy().keySql + ", r.month_index / " + months + " * " + months
-                + ", count(DISTINCT (s.patient_identifier_kind, s.patient_identifier))"
-                + " FROM rows r JOIN municipality m ON m.number = r.municipality JOIN stay s ON s.id = r.stay_id GROUP BY 1, 2";
-        Map<String, Map<Integer, Long>> patients = new HashMap<>();
-        run(connection, sql, query, range, members, unstored,
-                r -> patients.computeIfAbsent(r.getString(1), k -> new HashMap<>()).put(r.getInt(2), r.getLong(3)));
-        return patients;
     }
 
     private interface Row {

@@ -60,11 +60,18 @@ public class DischargeReadyDays {
     private final DataSource dataSource;
     private final StayFigureStore stayFigures;
     private final StatisticsConfig config;
+    private final StatisticsCache cache;
 
-    DischargeReadyDays(DataSource dataSource, StayFigureStore stayFigures, StatisticsConfig config) {
+    DischargeReadyDays(DataSource dataSource, StayFigureStore stayFigures, StatisticsConfig config, StatisticsCache cache) {
         this.dataSource = dataSource;
         this.stayFigures = stayFigures;
         this.config = config;
+        this.cache = cache;
+    }
+
+    /** What the tallies depend on besides the aggregates' rows. */
+    private record TallyQuestion(GroupBy groupBy, Basis basis, DateRange range, String healthPartnership, ServiceArea serviceArea,
+                                 Membership membership) {
     }
 
     /** What is asked. */
@@ -119,7 +126,12 @@ public class DischargeReadyDays {
         List<UnstoredDay> unstored = stayFigures.unstoredDaysOfOpenPeriods(previous.from(), current.to());
         try (Connection connection = dataSource.getConnection()) {
             Map<String, Group> groups = StatisticsReference.groups(connection, query.groupBy(), query.healthPartnership());
-            Map<String, Tally> tallies = tallies(connection, query, previous, current, unstored);
+            Map<String, Tally> tallies = unstored.isEmpty()
+                    ? cache.get(new StatisticsCache.Key(new TallyQuestion(query.groupBy(), query.basis(), current, query.healthPartnership(),
+                            query.serviceArea(), StatisticsReference.membership(connection)),
+                            StatisticsReference.changes(connection, new DateRange(previous.from(), current.to()))),
+                            () -> tallies(connection, query, previous, current, unstored))
+                    : tallies(connection, query, previous, current, unstored);
             Map<String, GroupPopulation> population = StatisticsReference.population(connection, query.groupBy(), query.healthPartnership(),
                     groups, previous.from().getYear(), current.to().getYear());
             Map<String, Long> standard = StatisticsReference.standardPopulation(connection, query.standardPopulationYear());
@@ -201,7 +213,7 @@ public class DischargeReadyDays {
                 + "hospital, care_level, ready_days, billable_days) AS (" + rows + ")"
                 + " SELECT " + query.groupBy().keySql + " AS key, r.current, r.service_area, r.age_group, r.hospital,"
                 + "  coalesce(r.care_level, ''), r.year, sum(r.ready_days), sum(r.billable_days), count(DISTINCT r.stay_id),"
-                + "  count(DISTINCT (s.patient_identifier_kind, s.patient_identifier)), GROUPING(r.service_area, r.age_group)"
+                + "  count(DISTINCT " + StatisticsReference.PATIENT_SQL + "), GROUPING(r.service_area, r.age_group)"
                 + " FROM rows r JOIN municipality m ON m.number = r.municipality JOIN stay s ON s.id = r.stay_id"
                 + " GROUP BY GROUPING SETS ((1, r.current, r.service_area, r.age_group, r.hospital, 6, r.year), (1, r.current, r.service_area),"
                 + "  (1, r.current))";

@@ -158,14 +158,12 @@ class StatisticsAggregates {
 
     private static void addToMonths(Connection connection, Map<MonthKey, long[]> delta) throws SQLException {
         try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO statistics_month (paying_municipality, year, month, "
-                + "residence_municipality, service_area, age_group, ready_days, billable_days) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+                + "residence_municipality, service_area, age_group, ready_days, billable_days, changes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1) "
                 + "ON CONFLICT (paying_municipality, year, month, residence_municipality, service_area, age_group) DO UPDATE SET "
                 + "ready_days = statistics_month.ready_days + EXCLUDED.ready_days, "
-                + "billable_days = statistics_month.billable_days + EXCLUDED.billable_days")) {
+                + "billable_days = statistics_month.billable_days + EXCLUDED.billable_days, changes = statistics_month.changes + 1")) {
+            // Every month touched, even with no difference in its sums: its change count keys StatisticsCache.
             for (Map.Entry<MonthKey, long[]> entry : delta.entrySet()) {
-                if (entry.getValue()[0] == 0 && entry.getValue()[1] == 0) {
-                    continue;
-                }
                 MonthKey key = entry.getKey();
                 upsert.setString(1, key.paying());
                 upsert.setInt(2, key.year());

@@ -45,6 +45,56 @@ final class StatisticsReference {
         return groups;
     }
 
+    /**
+     * The patient of the stay {@code s} as a number, for counting distinct patients fast (a number hashes and sorts far
+     * faster than a row of two strings): the 11 digits of the identifier and its kind. Computed in the query, stored nowhere.
+     */
+    static final String PATIENT_SQL = "(s.patient_identifier::bigint * 4 + CASE s.patient_identifier_kind WHEN 'fodselsnummer' THEN 0"
+            + " WHEN 'd-nummer' THEN 1 ELSE 2 END)";
+
+    /** How often the aggregates of the range's months have been written (V65): grows with every committed change of them. */
+    static long changes(Connection connection, DateRange range) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT coalesce(sum(changes), 0) FROM statistics_month "
+                + "WHERE (year, month) BETWEEN (?, ?) AND (?, ?)")) {
+            new SqlParameters().add(range.from().getYear(), range.from().getMonthValue(), range.to().getYear(), range.to().getMonthValue())
+                    .bind(statement, 1);
+            try (ResultSet result = statement.executeQuery()) {
+                result.next();
+                return result.getLong(1);
+            }
+        }
+    }
+
+    /** {@link #changes} per month (by its month index) of the range's months that have rows. */
+    static Map<Integer, Long> changesByMonth(Connection connection, DateRange range) throws SQLException {
+        Map<Integer, Long> changes = new HashMap<>();
+        try (PreparedStatement statement = connection.prepareStatement("SELECT year * 12 + month - 1, sum(changes) FROM statistics_month "
+                + "WHERE (year, month) BETWEEN (?, ?) AND (?, ?) GROUP BY 1")) {
+            new SqlParameters().add(range.from().getYear(), range.from().getMonthValue(), range.to().getYear(), range.to().getMonthValue())
+                    .bind(statement, 1);
+            try (ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    changes.put(result.getInt(1), result.getLong(2));
+                }
+            }
+        }
+        return changes;
+    }
+
+    /** Each municipality's health partnership and hospital trust. */
+    static Membership membership(Connection connection) throws SQLException {
+        Map<String, String> partnershipOf = new TreeMap<>();
+        Map<String, String> trustOf = new TreeMap<>();
+        try (PreparedStatement statement = connection.prepareStatement("SELECT number, health_partnership, hospital_trust FROM municipality");
+             ResultSet result = statement.executeQuery()) {
+            while (result.next()) {
+                partnershipOf.put(result.getString(1), result.getString(2));
+                trustOf.put(result.getString(1), result.getString(3));
+            }
+        }
+        return new Membership(partnershipOf, trustOf);
+    }
+
     /** The municipalities in scope (one partnership's, or all), as an SQL array parameter. */
     static java.sql.Array members(Connection connection, String healthPartnership) throws SQLException {
         List<String> numbers = new ArrayList<>();
@@ -62,7 +112,8 @@ final class StatisticsReference {
 
     static Map<String, GroupPopulation> population(Connection connection, GroupBy groupBy, String healthPartnership, Map<String, Group> groups,
                                                    int fromYear, int toYear) throws SQLException {
-        String sql = "SELECT " + groupBy.keySql + " AS key, p.year, p.age_group, sum(p.inhabitants), count(DISTINCT p.municipality_number)"
+        // count(*) counts the members with a figure: a municipality has one row per year and age group (the primary key).
+        String sql = "SELECT " + groupBy.keySql + " AS key, p.year, p.age_group, sum(p.inhabitants), count(*)"
                 + FROM_MUNICIPALITY.replace(" WHERE ", " JOIN population p ON p.municipality_number = m.number WHERE p.year BETWEEN ? AND ? AND ")
                 + " GROUP BY 1, 2, 3";
         Map<String, GroupPopulation> population = new HashMap<>();
@@ -81,11 +132,11 @@ final class StatisticsReference {
         return population;
     }
 
-    /** Years with a population figure of every municipality of the region, newest first. */
+    /** Years with a population figure of every municipality of the region, newest first (one row per municipality, year and age group). */
     static List<Integer> completeRegionYears(Connection connection) throws SQLException {
         List<Integer> years = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement("SELECT year FROM population GROUP BY year HAVING "
-                + "count(DISTINCT (municipality_number, age_group)) = (SELECT count(*) * 7 FROM municipality) ORDER BY year DESC");
+                + "count(*) = (SELECT count(*) * 7 FROM municipality) ORDER BY year DESC");
              ResultSet result = statement.executeQuery()) {
             while (result.next()) {
                 years.add(result.getInt(1));

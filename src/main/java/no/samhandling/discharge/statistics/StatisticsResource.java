@@ -119,8 +119,9 @@ public class StatisticsResource {
                     + "year from the one 'from' lies in through the one 'to' lies in, the discharge-ready days (overliggerdøgn), billable "
                     + "days (betalingsdøgn) and their rates per 1000 inhabitants, crude and directly age-standardised (denominator and "
                     + "standard population stated in the answer), on the paying or the residence municipality. The interval still "
-                    + "running counts up to today. Board members: an interval of a group with fewer than 5 patients is suppressed "
-                    + "(null, suppressed: true). No personal data. CSV (Accept: text/csv or format=csv): one row per group and "
+                    + "running counts up to today. Board members: an interval of a group is suppressed (null, suppressed: true) exactly "
+                    + "when the answer of /statistics/discharge-ready-days for the interval's range hides it (fewer than 5 patients, or "
+                    + "hidden so that such a count cannot be worked out from a total). No personal data. CSV (Accept: text/csv or format=csv): one row per group and "
                     + "interval for a Norwegian spreadsheet, as the table's CSV: separator ';', decimal comma, UTF-8 with a byte order "
                     + "mark, header in Norwegian bokmål, suppressed cells as '< 5'.")
     @APIResponse(responseCode = "200", description = "The series",

@@ -106,6 +106,53 @@ class StatisticsPrivacyTest {
     }
 
     @Test
+    void theTrendHidesForEachIntervalExactlyWhatTheTableOfThatIntervalHides() {
+        JsonPath partnerships = json(trend("health-partnership", null, "month"));
+        // Helgeland's 5 patients are shown by the primary rule alone; the table hides them beside Finnmark's 2.
+        assertThat(partnerships.getBoolean("groups.find { it.key == '" + HELGELAND + "' }.points.find { it.label == '2019-09' }.suppressed"))
+                .isTrue();
+        assertThat(partnerships.getString("suppressionRule")).contains("exactly when they are in the answer of discharge-ready-days");
+        for (String groupBy : java.util.List.of("municipality", "health-partnership", "hospital-trust", "region")) {
+            for (String interval : java.util.List.of("month", "quarter")) {
+                for (String partnership : java.util.Arrays.asList(null, HELGELAND)) {
+                    assertTrendAgreesWithTheTables(json(trend(groupBy, partnership, interval)), groupBy, partnership);
+                }
+            }
+        }
+    }
+
+    private static void assertTrendAgreesWithTheTables(JsonPath trend, String groupBy, String partnership) {
+        java.util.List<Map<String, Object>> groups = trend.getList("groups");
+        assertThat(groups).isNotEmpty();
+        Map<String, JsonPath> tables = new java.util.HashMap<>();
+        for (Map<String, Object> group : groups) {
+            @SuppressWarnings("unchecked")
+            java.util.List<Map<String, Object>> points = (java.util.List<Map<String, Object>>) group.get("points");
+            for (Map<String, Object> point : points) {
+                JsonPath table = tables.computeIfAbsent(point.get("from") + "/" + point.get("to"), range -> {
+                    var request = given().auth().oauth2(TestTokens.board()).queryParam("groupBy", groupBy)
+                            .queryParam("from", point.get("from")).queryParam("to", point.get("to"));
+                    if (partnership != null) {
+                        request.queryParam("healthPartnership", partnership);
+                    }
+                    return json(request.when().get("/statistics/discharge-ready-days").then().statusCode(200));
+                });
+                assertThat(point.get("suppressed")).as("%s %s %s", groupBy, group.get("key"), point.get("label"))
+                        .isEqualTo(table.getBoolean("groups.find { it.key == '" + group.get("key") + "' }.current.suppressed"));
+            }
+        }
+    }
+
+    private static ValidatableResponse trend(String groupBy, String partnership, String interval) {
+        var request = given().auth().oauth2(TestTokens.board()).queryParam("groupBy", groupBy).queryParam("interval", interval)
+                .queryParam("from", "2019-07-01").queryParam("to", "2019-10-31");
+        if (partnership != null) {
+            request.queryParam("healthPartnership", partnership);
+        }
+        return request.when().get("/statistics/discharge-ready-days/trend").then().statusCode(200);
+    }
+
+    @Test
     void theCsvShowsTheComplementaryHiddenCellAsHiddenAndTheRatesStability() {
         byte[] csv = given().auth().oauth2(TestTokens.board()).queryParam("format", "csv").queryParam("groupBy", "health-partnership")
                 .queryParam("from", "2019-09-01").queryParam("to", "2019-09-30")
