@@ -49,28 +49,28 @@ final class StatisticsCsv {
                             StatisticsViews.Change change, String serviceArea) {
         List<String> fields = new java.util.ArrayList<>(List.of(group.key(), group.name(), answer.from().toString(), answer.to().toString(),
                     count(c, c.dischargeReadyDays()), count(c, c.billableDays()), count(c, c.stays()), count(c, c.patients()),
-                    c.suppressed() ? "< 5" : decimal(c.billedAmount()), years(c.unknownRateYears()), whole(c.population()),
-                    years(c.populationYears()), c.suppressed() ? "< 5" : decimal(c.dischargeReadyDaysPer1000()),
-                    c.suppressed() ? "< 5" : decimal(c.billableDaysPer1000()), c.suppressed() ? "ja" : "nei",
+                    c.suppressed() ? HIDDEN : decimal(c.billedAmount()), years(c.unknownRateYears()), whole(c.population()),
+                    years(c.populationYears()), c.suppressed() ? HIDDEN : decimal(c.dischargeReadyDaysPer1000()),
+                    c.suppressed() ? HIDDEN : decimal(c.billableDaysPer1000()), c.suppressed() ? "ja" : "nei",
                     answer.previousFrom().toString(), answer.previousTo().toString(),
-                    count(p, p.dischargeReadyDays()), count(p, p.billableDays()), p.suppressed() ? "< 5" : decimal(p.dischargeReadyDaysPer1000()),
+                    count(p, p.dischargeReadyDays()), count(p, p.billableDays()), p.suppressed() ? HIDDEN : decimal(p.dischargeReadyDaysPer1000()),
                     change == null ? "" : whole(change.dischargeReadyDays()), change == null ? "" : whole(change.billableDays()),
                     change == null ? "" : decimal(change.dischargeReadyDaysPer1000())));
         fields.addAll(List.of(hidden(c, c.meanDaysPerStay()), hidden(c, c.dischargeReadyDaysPer1000Standardised()),
                 hidden(c, c.billableDaysPer1000Standardised()), String.valueOf(answer.standardPopulationYear()), count(c, c.unknownAgeDays()),
-                c.suppressed() ? "< 5" : decimal(c.realCost().hospitalBedCost()), c.suppressed() ? "< 5" : decimal(c.realCost().municipalBedCost()),
-                c.suppressed() ? "< 5" : String.valueOf(c.realCost().daysWithoutCareLevel()),
+                c.suppressed() ? HIDDEN : decimal(c.realCost().hospitalBedCost()), c.suppressed() ? HIDDEN : decimal(c.realCost().municipalBedCost()),
+                c.suppressed() ? HIDDEN : String.valueOf(c.realCost().daysWithoutCareLevel()),
                 change == null ? "" : decimal(change.dischargeReadyDaysPer1000Standardised()),
                 c.unstableRate() ? "ja" : "nei", c.unstableRateReason() == null ? "" : c.unstableRateReason(), serviceArea));
         line(csv, fields);
     }
 
     private static String hidden(PeriodFigures figures, BigDecimal value) {
-        return figures.suppressed() ? "< 5" : decimal(value);
+        return figures.suppressed() ? HIDDEN : decimal(value);
     }
 
     private static String count(PeriodFigures figures, Long value) {
-        return figures.suppressed() ? "< 5" : whole(value);
+        return figures.suppressed() ? HIDDEN : whole(value);
     }
 
     static String whole(Long value) {
