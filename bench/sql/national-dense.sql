@@ -74,12 +74,14 @@ UPDATE bench_stay s SET paying = coalesce(
 WHERE s.r_paying < 0.02;
 
 INSERT INTO stay (id, patient_identifier_kind, patient_identifier, hospital, ward, service_area, residence_municipality, paying_municipality,
-                  status, admitted_at, created_at, created_by, updated_at, figures_rules_version)
+                  status, admitted_at, created_at, created_by, updated_at, figures_rules_version, patient_number)
 SELECT s.id, 'fodselsnummer',
        lpad((1 + s.patient % 28)::text, 2, '0') || lpad((1 + (s.patient / 28) % 12)::text, 2, '0')
            || lpad((20 + (s.patient / 336) % 80)::text, 2, '0') || lpad(((s.patient / 26880) % 500)::text, 3, '0') || '00',
        s.hospital_trust, 'Medisinsk sengepost', s.service_area, s.residence, s.paying, 'discharged',
-       (s.declared_on - 3)::timestamptz, (s.declared_on - 3)::timestamptz, 'bench', (s.declared_on + s.days)::timestamptz, 'bench'
+       (s.declared_on - 3)::timestamptz, (s.declared_on - 3)::timestamptz, 'bench', (s.declared_on + s.days)::timestamptz, 'bench',
+       -- the identifier is a function of s.patient, one to one: so is the patient's number
+       1000000000 + s.patient
 FROM bench_stay s;
 
 INSERT INTO stay_event (id, stay_id, sequence, kind, type, occurred_at, payload, recorded_at, recorded_by)
@@ -101,15 +103,15 @@ FROM bench_stay s CROSS JOIN generate_series(s.declared_on, s.declared_on + s.da
 WHERE s.has_days;
 
 INSERT INTO statistics_stay_month (stay_id, period_number, year, month, age_group, paying_municipality, residence_municipality,
-                                   service_area, hospital, care_level, ready_days, billable_days)
+                                   service_area, hospital, care_level, ready_days, billable_days, patient_number)
 SELECT d.stay_id, d.period_number, d.year, d.month, pg_temp.bench_age_group(st.patient_identifier, s.declared_on),
        d.paying_municipality, d.residence_municipality, d.service_area, d.hospital,
        CASE WHEN s.r_care < 0.35 THEN 'home-care' WHEN s.r_care < 0.6 THEN 'short-term' WHEN s.r_care < 0.8 THEN 'nursing-home'
             WHEN s.r_care < 0.85 THEN 'other' END,
-       count(*), count(*) FILTER (WHERE d.billable)
+       count(*), count(*) FILTER (WHERE d.billable), st.patient_number
 FROM stay_day d JOIN bench_stay s ON s.id = d.stay_id JOIN stay st ON st.id = d.stay_id
 WHERE d.rules_version = 'bench'
-GROUP BY d.stay_id, d.period_number, d.year, d.month, st.patient_identifier, s.declared_on, s.r_care,
+GROUP BY d.stay_id, d.period_number, d.year, d.month, st.patient_identifier, st.patient_number, s.declared_on, s.r_care,
          d.paying_municipality, d.residence_municipality, d.service_area, d.hospital;
 
 INSERT INTO statistics_month (paying_municipality, year, month, residence_municipality, service_area, age_group, ready_days, billable_days)

@@ -185,7 +185,7 @@ public class DischargeReadyDays {
             DateRange.Split split = range.split();
             if (split.wholeMonths() != null) {
                 rows.append("SELECT sm.stay_id, ").append(isCurrent).append(" AS current, sm.year, sm.age_group, sm.").append(municipality)
-                        .append(" AS municipality, sm.service_area, sm.hospital, sm.care_level, sm.ready_days, sm.billable_days")
+                        .append(" AS municipality, sm.service_area, sm.hospital, sm.care_level, sm.ready_days, sm.billable_days, sm.patient_number")
                         .append(" FROM statistics_stay_month sm WHERE sm.").append(municipality).append(" = ANY(?)")
                         .append(" AND sm.year BETWEEN ? AND ? AND sm.year * 12 + sm.month - 1 BETWEEN ? AND ?")
                         .append(" AND (CAST(? AS varchar) IS NULL OR sm.service_area = ?) UNION ALL ");
@@ -194,27 +194,27 @@ public class DischargeReadyDays {
             }
             for (DateRange part : split.partialMonths()) {
                 rows.append("SELECT d.stay_id, ").append(isCurrent).append(", d.year, sm.age_group, d.").append(municipality)
-                        .append(", d.service_area, d.hospital, sm.care_level, count(*)::int, (count(*) FILTER (WHERE d.billable))::int")
+                        .append(", d.service_area, d.hospital, sm.care_level, count(*)::int, (count(*) FILTER (WHERE d.billable))::int, sm.patient_number")
                         .append(" FROM stay_day d JOIN statistics_stay_month sm ON sm.stay_id = d.stay_id")
                         .append(" AND sm.period_number = d.period_number AND sm.year = d.year AND sm.month = d.month")
                         .append(" WHERE d.").append(municipality).append(" = ANY(?) AND d.year = ? AND d.month = ? AND d.day BETWEEN ? AND ?")
                         .append(" AND (CAST(? AS varchar) IS NULL OR d.service_area = ?)")
                         .append(" GROUP BY d.stay_id, d.year, sm.age_group, d.").append(municipality)
-                        .append(", d.service_area, d.hospital, sm.care_level UNION ALL ");
+                        .append(", d.service_area, d.hospital, sm.care_level, sm.patient_number UNION ALL ");
                 parameters.add(members, part.from().getYear(), part.from().getMonthValue(), part.from(), part.to(), area, area);
             }
         }
         rows.append("SELECT e.stay_id, e.day >= ?, extract(year FROM e.day)::int, op.age_group, s.").append(municipality)
-                .append(", s.service_area, s.hospital, NULL, 1, e.billable::int FROM extra e JOIN stay s ON s.id = e.stay_id")
+                .append(", s.service_area, s.hospital, NULL, 1, e.billable::int, s.patient_number FROM extra e JOIN stay s ON s.id = e.stay_id")
                 .append(" JOIN statistics_open_period op ON op.stay_id = e.stay_id WHERE s.").append(municipality).append(" = ANY(?)")
                 .append(" AND (CAST(? AS varchar) IS NULL OR s.service_area = ?)");
         parameters.add(current.from(), members, area, area);
         String sql = "WITH " + StatisticsReference.UNSTORED_CTE + ", rows (stay_id, current, year, age_group, municipality, service_area, "
-                + "hospital, care_level, ready_days, billable_days) AS (" + rows + ")"
+                + "hospital, care_level, ready_days, billable_days, patient) AS (" + rows + ")"
                 + " SELECT " + query.groupBy().keySql + " AS key, r.current, r.service_area, r.age_group, r.hospital,"
                 + "  coalesce(r.care_level, ''), r.year, sum(r.ready_days), sum(r.billable_days), count(DISTINCT r.stay_id),"
-                + "  count(DISTINCT " + StatisticsReference.PATIENT_SQL + "), GROUPING(r.service_area, r.age_group)"
-                + " FROM rows r JOIN municipality m ON m.number = r.municipality JOIN stay s ON s.id = r.stay_id"
+                + "  count(DISTINCT r.patient), GROUPING(r.service_area, r.age_group)"
+                + " FROM rows r JOIN municipality m ON m.number = r.municipality"
                 + " GROUP BY GROUPING SETS ((1, r.current, r.service_area, r.age_group, r.hospital, 6, r.year), (1, r.current, r.service_area),"
                 + "  (1, r.current))";
         Map<String, Tally> tallies = new HashMap<>();

@@ -73,7 +73,7 @@ class StatisticsAggregates {
         for (StayFiguresStored stored : stays) {
             for (StayMonth row : stayMonthsOf(stored)) {
                 add(delta, row, 1);
-                months.row(stayMonthValues(stored.stayId(), row));
+                months.row(stayMonthValues(stored, row));
             }
             openPeriodAgeGroups(stored).forEach(ageGroup -> open.row(stored.stayId(), ageGroup));
         }
@@ -83,11 +83,12 @@ class StatisticsAggregates {
     }
 
     private static final List<String> STAY_MONTH_COLUMNS = List.of("stay_id", "period_number", "year", "month", "age_group",
-            "paying_municipality", "residence_municipality", "service_area", "hospital", "care_level", "ready_days", "billable_days");
+            "paying_municipality", "residence_municipality", "service_area", "hospital", "care_level", "ready_days", "billable_days",
+            "patient_number");
 
-    private static Object[] stayMonthValues(UUID stayId, StayMonth row) {
-        return new Object[]{stayId, row.period(), row.year(), row.month(), row.ageGroup(), row.paying(), row.residence(), row.serviceArea(),
-                row.hospital(), row.careLevel(), row.readyDays(), row.billableDays()};
+    private static Object[] stayMonthValues(StayFiguresStored stored, StayMonth row) {
+        return new Object[]{stored.stayId(), row.period(), row.year(), row.month(), row.ageGroup(), row.paying(), row.residence(), row.serviceArea(),
+                row.hospital(), row.careLevel(), row.readyDays(), row.billableDays(), stored.patientNumber()};
     }
 
     /** The age group of each period still open (one at most): what statistics_open_period holds for the stay. */
@@ -104,7 +105,7 @@ class StatisticsAggregates {
         old.forEach(row -> add(delta, row, -1));
         now.forEach(row -> add(delta, row, 1));
         addToMonths(connection, delta);
-        replaceStayMonths(connection, stored.stayId(), now);
+        replaceStayMonths(connection, stored, now);
         replaceOpenPeriod(connection, stored);
     }
 
@@ -179,15 +180,15 @@ class StatisticsAggregates {
         }
     }
 
-    private static void replaceStayMonths(Connection connection, UUID stayId, List<StayMonth> rows) throws SQLException {
+    private static void replaceStayMonths(Connection connection, StayFiguresStored stored, List<StayMonth> rows) throws SQLException {
         try (PreparedStatement delete = connection.prepareStatement("DELETE FROM statistics_stay_month WHERE stay_id = ?")) {
-            delete.setObject(1, stayId);
+            delete.setObject(1, stored.stayId());
             delete.executeUpdate();
         }
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO statistics_stay_month (" + String.join(", ", STAY_MONTH_COLUMNS)
                 + ") VALUES (" + "?, ".repeat(STAY_MONTH_COLUMNS.size() - 1) + "?)")) {
             for (StayMonth row : rows) {
-                Object[] values = stayMonthValues(stayId, row);
+                Object[] values = stayMonthValues(stored, row);
                 for (int i = 0; i < values.length; i++) {
                     insert.setObject(i + 1, values[i]);
                 }

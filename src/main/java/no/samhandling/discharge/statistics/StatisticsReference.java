@@ -45,13 +45,6 @@ final class StatisticsReference {
         return groups;
     }
 
-    /**
-     * The patient of the stay {@code s} as a number, for counting distinct patients fast (a number hashes and sorts far
-     * faster than a row of two strings): the 11 digits of the identifier and its kind. Computed in the query, stored nowhere.
-     */
-    static final String PATIENT_SQL = "(s.patient_identifier::bigint * 4 + CASE s.patient_identifier_kind WHEN 'fodselsnummer' THEN 0"
-            + " WHEN 'd-nummer' THEN 1 ELSE 2 END)";
-
     /** How often the aggregates of the range's months have been written (V65): grows with every committed change of them. */
     static long changes(Connection connection, DateRange range) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("SELECT coalesce(sum(changes), 0) FROM statistics_month "

@@ -129,28 +129,28 @@ class WholeTable {
             Integer[] byMonth = new Integer[last - first + 1];
             rangeOfMonth.forEach((month, range) -> byMonth[month - first] = range);
             rows.append("SELECT sm.stay_id, (CAST(? AS int[]))[sm.year * 12 + sm.month - ?] AS range_index, sm.").append(municipality)
-                    .append(" AS municipality, sm.ready_days FROM statistics_stay_month sm WHERE sm.").append(municipality).append(" = ANY(?)")
+                    .append(" AS municipality, sm.ready_days, sm.patient_number FROM statistics_stay_month sm WHERE sm.").append(municipality).append(" = ANY(?)")
                     .append(" AND sm.year BETWEEN ? AND ? AND sm.year * 12 + sm.month - 1 BETWEEN ? AND ?")
                     .append(" AND (CAST(? AS varchar) IS NULL OR sm.service_area = ?) UNION ALL ");
             parameters.add(connection.createArrayOf("int4", byMonth), first, members, first / 12, last / 12, first, last, area, area);
         }
         for (int p = 0; p < partial.size(); p++) {
             DateRange part = partial.get(p);
-            rows.append("SELECT d.stay_id, ").append(partialRange.get(p)).append(", d.").append(municipality).append(", 1 FROM stay_day d")
-                    .append(" WHERE d.").append(municipality).append(" = ANY(?) AND d.year = ? AND d.month = ? AND d.day BETWEEN ? AND ?")
+            rows.append("SELECT d.stay_id, ").append(partialRange.get(p)).append(", d.").append(municipality).append(", 1, s.patient_number FROM stay_day d")
+                    .append(" JOIN stay s ON s.id = d.stay_id WHERE d.").append(municipality).append(" = ANY(?) AND d.year = ? AND d.month = ? AND d.day BETWEEN ? AND ?")
                     .append(" AND (CAST(? AS varchar) IS NULL OR d.service_area = ?) UNION ALL ");
             parameters.add(members, part.from().getYear(), part.from().getMonthValue(), part.from(), part.to(), area, area);
         }
-        rows.append("SELECT e.stay_id, r.i::int - 1, s.").append(municipality).append(", 1 FROM extra e JOIN stay s ON s.id = e.stay_id")
+        rows.append("SELECT e.stay_id, r.i::int - 1, s.").append(municipality).append(", 1, s.patient_number FROM extra e JOIN stay s ON s.id = e.stay_id")
                 .append(" JOIN unnest(CAST(? AS date[]), CAST(? AS date[])) WITH ORDINALITY AS r (first, last, i) ON e.day BETWEEN r.first AND r.last")
                 .append(" WHERE (CAST(? AS varchar) IS NULL OR s.service_area = ?)");
         parameters.add(connection.createArrayOf("date", ranges.stream().map(r -> java.sql.Date.valueOf(r.from())).toArray()),
                 connection.createArrayOf("date", ranges.stream().map(r -> java.sql.Date.valueOf(r.to())).toArray()), area, area);
         // Each patient's days per municipality and range first, then distinct patients per group by hashing (no sorts).
-        String sql = "WITH " + StatisticsReference.UNSTORED_CTE + ", rows (stay_id, range_index, municipality, ready_days) AS (" + rows + "),"
+        String sql = "WITH " + StatisticsReference.UNSTORED_CTE + ", rows (stay_id, range_index, municipality, ready_days, patient) AS (" + rows + "),"
                 + " per_municipality AS MATERIALIZED (SELECT r.range_index, m.number, m.health_partnership, m.hospital_trust, "
-                + StatisticsReference.PATIENT_SQL + " AS patient, sum(r.ready_days) AS days"
-                + "  FROM rows r JOIN municipality m ON m.number = r.municipality JOIN stay s ON s.id = r.stay_id"
+                + "r.patient, sum(r.ready_days) AS days"
+                + "  FROM rows r JOIN municipality m ON m.number = r.municipality"
                 + "  WHERE r.range_index IS NOT NULL GROUP BY 1, 2, 3, 4, 5)"
                 + " SELECT range_index, 'municipality', number, count(*), sum(days) FROM per_municipality GROUP BY 1, 3"
                 + " UNION ALL SELECT range_index, 'health-partnership', health_partnership, count(*), sum(days) FROM"

@@ -64,6 +64,10 @@ public class Stay extends PanacheEntityBase {
     @Column(name = "figures_rules_version")
     public String figuresRulesVersion;
 
+    /** The patient's number for the statistics (V70): the same for every stay of the patient, given by {@link PatientNumbers}. */
+    @Column(name = "patient_number")
+    public long patientNumber;
+
     @Version
     public long version;
 

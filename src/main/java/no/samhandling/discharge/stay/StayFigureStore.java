@@ -140,7 +140,7 @@ public class StayFigureStore {
         LocalDate birthDate = new PersonIdentifier(PersonIdentifier.Kind.valueOf(kindName(stay.patientIdentifierKind)), stay.patientIdentifier)
                 .birthDate().orElse(null);
         return new StayFiguresStored(stay.id, stay.payingMunicipality, stay.residenceMunicipality, serviceArea(stay), stay.hospital,
-                destination, birthDate, periods);
+                destination, birthDate, periods, stay.patientNumber);
     }
 
     private static String kindName(String code) {

@@ -12,12 +12,19 @@ import java.util.UUID;
  * @param destination where the patient was discharged to; null while not discharged
  * @param birthDate   the patient's birth date from the identifier; null when it encodes none (felles hjelpenummer)
  * @param periods     every period with its stored days (an open period's up to the day before today)
+ * @param patientNumber the patient's number for the statistics ({@link PatientNumbers}), not the identifier
  */
 public record StayFiguresStored(UUID stayId, String payingMunicipality, String residenceMunicipality, ServiceArea serviceArea,
-                                String hospital, DischargeDestination destination, LocalDate birthDate, List<StoredPeriod> periods) {
+                                String hospital, DischargeDestination destination, LocalDate birthDate, List<StoredPeriod> periods,
+                                long patientNumber) {
 
     public StayFiguresStored {
         periods = List.copyOf(periods);
+    }
+
+    /** The same figures of a stay whose patient number was given after they were counted (the history import). */
+    public StayFiguresStored withPatientNumber(long number) {
+        return new StayFiguresStored(stayId, payingMunicipality, residenceMunicipality, serviceArea, hospital, destination, birthDate, periods, number);
     }
 
     /** A period's facts and its stored days. */

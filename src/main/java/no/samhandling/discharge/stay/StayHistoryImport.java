@@ -23,7 +23,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Many stays of the past at once (import av tidligere opphold), fast: each stay and step passes the checks of the
@@ -47,9 +49,11 @@ public class StayHistoryImport {
     private final Clock clock;
     private final EntityManager entityManager;
     private final Event<StayFiguresStoredInBulk> stored;
+    private final PatientNumbers patients;
 
     StayHistoryImport(StayRegistration registration, StayEvents events, ImportSteps steps, StayFigureStore figures, StayConfig config,
-                      Clock clock, EntityManager entityManager, Event<StayFiguresStoredInBulk> stored) {
+                      Clock clock, EntityManager entityManager, Event<StayFiguresStoredInBulk> stored, PatientNumbers patients) {
+        this.patients = patients;
         this.registration = registration;
         this.events = events;
         this.steps = steps;
@@ -71,10 +75,11 @@ public class StayHistoryImport {
         }
         Instant now = clock.instant();
         StayEventRules rules = StayEventRules.of(config);
-        List<Loaded> loaded = new ArrayList<>(request.stays().size());
+        List<Loaded> counted = new ArrayList<>(request.stays().size());
         for (int i = 0; i < request.stays().size(); i++) {
-            loaded.add(stay(caller, request.stays().get(i), "stays[" + i + "]", rules, now));
+            counted.add(stay(caller, request.stays().get(i), "stays[" + i + "]", rules, now));
         }
+        List<Loaded> loaded = numbered(counted);
         entityManager.unwrap(Session.class).doWork(connection -> write(connection, caller, loaded, now));
         stored.fire(new StayFiguresStoredInBulk(loaded.stream().map(Loaded::figures).toList()));
         long recorded = loaded.stream().mapToLong(stay -> stay.rows().size() - 1).sum();
@@ -120,6 +125,20 @@ public class StayHistoryImport {
         return new Loaded(stay, rows, counted);
     }
 
+    /**
+     * The stays with their patients' numbers, given only now that every stay is checked: a new patient's number is given
+     * under the lock of {@link PatientNumbers}, held until this call commits, so the lock is held for the writing only.
+     */
+    private List<Loaded> numbered(List<Loaded> counted) {
+        Map<PatientNumbers.Patient, Long> numbers = patients.numbersOf(counted.stream()
+                .map(one -> new PatientNumbers.Patient(one.stay().patientIdentifierKind, one.stay().patientIdentifier))
+                .collect(Collectors.toSet()));
+        return counted.stream().map(one -> {
+            one.stay().patientNumber = numbers.get(new PatientNumbers.Patient(one.stay().patientIdentifierKind, one.stay().patientIdentifier));
+            return new Loaded(one.stay(), one.rows(), one.figures().withPatientNumber(one.stay().patientNumber));
+        }).toList();
+    }
+
     private Stay newStay(Caller caller, ImportedStay imported, String where, StayEventRules rules, Instant now) {
         RegisterStay command = steps.registration(imported, where);
         try {
@@ -144,7 +163,7 @@ public class StayHistoryImport {
     private static void write(Connection connection, Caller caller, List<Loaded> loaded, Instant now) throws SQLException {
         CopyIn stays = new CopyIn("stay", List.of("id", "patient_identifier_kind", "patient_identifier", "hospital", "ward", "service_area",
                 "residence_municipality", "paying_municipality", "status", "admitted_at", "created_at", "created_by", "updated_at",
-                "expected_discharge_date", "expected_needs", "figures_rules_version", "version"));
+                "expected_discharge_date", "expected_needs", "figures_rules_version", "version", "patient_number"));
         CopyIn eventRows = new CopyIn("stay_event", List.of("id", "stay_id", "sequence", "kind", "type", "occurred_at", "payload", "replaces",
                 "cancels", "reason", "recorded_at", "recorded_by", "message_id", "source_message_id"));
         CopyIn periods = new CopyIn("stay_period", List.of("id", "stay_id", "number", "declared_on", "ended_on", "notice_on",
@@ -157,7 +176,7 @@ public class StayHistoryImport {
             Stay s = one.stay();
             stays.row(s.id, s.patientIdentifierKind, s.patientIdentifier, s.hospital, s.ward, s.serviceArea, s.residenceMunicipality,
                     s.payingMunicipality, s.status, s.admittedAt, s.createdAt, s.createdBy, now, s.expectedDischargeDate, s.expectedNeeds,
-                    s.figuresRulesVersion, 0);
+                    s.figuresRulesVersion, 0, s.patientNumber);
             for (StayEventRow e : one.rows()) {
                 eventRows.row(e.id, e.stayId, e.sequence, e.kind, e.type, e.occurredAt, e.payload, e.replaces, e.cancels, e.reason,
                         e.recordedAt, e.recordedBy, e.messageId, e.sourceMessageId);

@@ -34,8 +34,11 @@ public class StayImport {
     private final ImportSteps steps;
     private final Clock clock;
     private final EntityManager entityManager;
+    private final PatientNumbers patients;
 
-    StayImport(StayRegistration registration, StayEvents events, ImportSteps steps, Clock clock, EntityManager entityManager) {
+    StayImport(StayRegistration registration, StayEvents events, ImportSteps steps, Clock clock, EntityManager entityManager,
+               PatientNumbers patients) {
+        this.patients = patients;
         this.entityManager = entityManager;
         this.registration = registration;
         this.events = events;
@@ -48,6 +51,9 @@ public class StayImport {
         if (request == null || request.stays() == null || request.stays().isEmpty() || request.stays().size() > MAX_STAYS) {
             throw StayException.invalid("stays", "must list 1 to " + MAX_STAYS + " stays");
         }
+        // The batch registers stays after earlier stays' events have locked outbox keys and statistics rows: taking the
+        // new patients' lock first keeps a batch from waiting for it while holding what its holder waits for.
+        patients.lockForNewPatients();
         UUID[] ids = new UUID[request.stays().size()];
         long recorded = 0;
         for (int i : inLockOrder(request.stays())) {

@@ -24,8 +24,10 @@ public class StayRegistration {
     private final StayConfig config;
     private final Clock clock;
     private final StayEvents events;
+    private final PatientNumbers patients;
 
-    StayRegistration(StayConfig config, Clock clock, StayEvents events) {
+    StayRegistration(StayConfig config, Clock clock, StayEvents events, PatientNumbers patients) {
+        this.patients = patients;
         this.config = config;
         this.clock = clock;
         this.events = events;
@@ -46,6 +48,7 @@ public class StayRegistration {
     @Transactional
     public StayView register(Caller caller, RegisterStay command, UUID stayId) {
         Stay stay = newStay(caller, command, stayId);
+        stay.patientNumber = patients.numberOf(new PatientNumbers.Patient(stay.patientIdentifierKind, stay.patientIdentifier));
         stay.persist();
         return events.admitted(caller, stay, new StayEvent.Admitted(stay.admittedAt));
     }

@@ -156,7 +156,11 @@ class StatisticsAggregatesTest {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try (Statement statement = connection.createStatement()) {
+                // The backfill as a database of before V70 ran it, then V70's numbering of its rows (the column is NOT NULL after it).
+                statement.execute("ALTER TABLE statistics_stay_month ALTER COLUMN patient_number DROP NOT NULL");
                 statement.execute(migration("V41__statistics_aggregates_backfill.sql"));
+                statement.execute(migration("V70__patient_number.sql").lines().filter(line -> line.startsWith("UPDATE statistics_stay_month"))
+                        .findFirst().orElseThrow());
                 assertThat(read(connection)).isEqualTo(kept);
             } finally {
                 connection.rollback();
@@ -206,7 +210,7 @@ class StatisticsAggregatesTest {
     private static Aggregates read(Connection connection) throws SQLException {
         return new Aggregates(
                 lines(connection, "SELECT stay_id, period_number, year, month, age_group, paying_municipality, residence_municipality, "
-                        + "service_area, hospital, care_level, ready_days, billable_days FROM statistics_stay_month"),
+                        + "service_area, hospital, care_level, ready_days, billable_days, patient_number FROM statistics_stay_month"),
                 lines(connection, "SELECT paying_municipality, year, month, residence_municipality, service_area, age_group, ready_days, "
                         + "billable_days FROM statistics_month WHERE ready_days > 0"),
                 lines(connection, "SELECT stay_id, age_group FROM statistics_open_period"));
@@ -235,16 +239,16 @@ class StatisticsAggregatesTest {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
              ResultSet r = statement.executeQuery("SELECT d.stay_id, d.period_number, d.year, d.month, d.paying_municipality, "
                      + "d.residence_municipality, d.service_area, d.hospital, count(*), count(*) FILTER (WHERE d.billable), p.declared_on, "
-                     + "s.patient_identifier_kind, s.patient_identifier FROM stay_day d JOIN stay_period p ON p.stay_id = d.stay_id "
+                     + "s.patient_identifier_kind, s.patient_identifier, s.patient_number FROM stay_day d JOIN stay_period p ON p.stay_id = d.stay_id "
                      + "AND p.number = d.period_number JOIN stay s ON s.id = d.stay_id GROUP BY d.stay_id, d.period_number, d.year, d.month, "
                      + "d.paying_municipality, d.residence_municipality, d.service_area, d.hospital, p.declared_on, s.patient_identifier_kind, "
-                     + "s.patient_identifier")) {
+                     + "s.patient_identifier, s.patient_number")) {
             while (r.next()) {
                 UUID stay = r.getObject(1, UUID.class);
                 String age = ageGroup(r.getString(12), r.getString(13), r.getObject(11, LocalDate.class));
                 String careLevel = careLevels.computeIfAbsent(stay, this::careLevel);
                 stayMonths.add(String.join(" ", stay.toString(), r.getString(2), r.getString(3), r.getString(4), age, r.getString(5),
-                        r.getString(6), r.getString(7), r.getString(8), careLevel, r.getString(9), r.getString(10)));
+                        r.getString(6), r.getString(7), r.getString(8), careLevel, r.getString(9), r.getString(10), r.getString(14)));
                 long[] sums = months.computeIfAbsent(String.join(" ", r.getString(5), r.getString(3), r.getString(4), r.getString(6),
                         r.getString(7), age), key -> new long[2]);
                 sums[0] += r.getLong(9);
