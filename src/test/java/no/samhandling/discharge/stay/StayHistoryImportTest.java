@@ -92,8 +92,7 @@ class StayHistoryImportTest {
     void aRefusedStayRefusesTheWholeCallNamingTheStayAndStep() {
         Script good = StayImportTest.seededStays(8L, 1).get(0);
         String ward = "Historikktest " + UUID.randomUUID();
-        Map<String, Object> registration = new LinkedHashMap<>(good.registration());
-        registration.put("ward", ward);
+        Map<String, Object> registration = onWard(good, ward);
         Map<String, Object> first = Map.of("registration", registration, "steps", good.steps());
         String admittedAt = (String) good.registration().get("admittedAt");
 
@@ -117,16 +116,14 @@ class StayHistoryImportTest {
                 .then().statusCode(400).body("errors.field", hasItem("stays[1].registration.patientIdentifier"));
         post(List.of()).then().statusCode(400).body("errors.field", hasItem("stays"));
         // Nothing of the refused calls was kept, not even their valid first stay.
-        given().auth().oauth2(TestTokens.admin()).queryParam("size", 100).when().get("/stays")
-                .then().statusCode(200).body("items.ward", org.hamcrest.Matchers.not(hasItem(ward)));
+        assertNoStayOn(ward);
     }
 
     @Test
     void aCallWithoutIdempotencyKeyIsRefusedNamingTheHeaderAndLoadsNothing() {
         Script script = StayImportTest.seededStays(13L, 1).get(0);
         String ward = "Historikk uten nøkkel " + UUID.randomUUID();
-        Map<String, Object> registration = new LinkedHashMap<>(script.registration());
-        registration.put("ward", ward);
+        Map<String, Object> registration = onWard(script, ward);
         for (String blank : new String[]{null, " "}) {
             var request = given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
                     .body(Map.of("stays", List.of(Map.of("registration", registration, "steps", script.steps()))));
@@ -134,8 +131,7 @@ class StayHistoryImportTest {
                     .then().statusCode(400).contentType("application/problem+json")
                     .body("type", endsWith("/problems/validation-failed")).body("errors.field", equalTo(List.of("Idempotency-Key")));
         }
-        given().auth().oauth2(TestTokens.admin()).queryParam("size", 100).when().get("/stays")
-                .then().statusCode(200).body("items.ward", org.hamcrest.Matchers.not(hasItem(ward)));
+        assertNoStayOn(ward);
     }
 
     @Test
@@ -230,6 +226,18 @@ class StayHistoryImportTest {
                 UUID.fromString(first))).isEqualTo(List.of(List.of(1L)));
         given().auth().oauth2(TestTokens.admin()).queryParam("stayId", first).when().get("/audit-log")
                 .then().statusCode(200).body("items.action", hasItem("import-history"));
+    }
+
+    /** The script's registration, on a ward of its own. */
+    private static Map<String, Object> onWard(Script script, String ward) {
+        Map<String, Object> registration = new LinkedHashMap<>(script.registration());
+        registration.put("ward", ward);
+        return registration;
+    }
+
+    private static void assertNoStayOn(String ward) {
+        given().auth().oauth2(TestTokens.admin()).queryParam("size", 100).when().get("/stays")
+                .then().statusCode(200).body("items.ward", org.hamcrest.Matchers.not(hasItem(ward)));
     }
 
     /** The stay with these expected needs in its admission notice (its first step): text the COPY must escape. */
