@@ -15,6 +15,7 @@ import no.samhandling.discharge.stay.StayCommands.RegisterStay;
 import no.samhandling.discharge.stay.StayCommands.Withdrawal;
 import no.samhandling.discharge.stay.StayViews.ImportStep;
 import no.samhandling.discharge.stay.StayViews.ImportedStay;
+import no.samhandling.discharge.web.StrictJson;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -82,6 +83,8 @@ class ImportSteps {
         T command;
         try {
             command = body instanceof JsonNode node ? json.treeToValue(node, type) : type.cast(body);
+        } catch (StrictJson.NulInText nul) {
+            throw StayException.invalid(where + "." + StrictJson.fieldPath(nul), StrictJson.NulInText.MESSAGE);
         } catch (Exception unreadable) {
             throw StayException.invalid(where, "cannot be read as " + type.getSimpleName() + ": " + unreadable.getMessage().lines().findFirst().orElse(""));
         }

@@ -10,12 +10,12 @@ import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
-import no.samhandling.discharge.messaging.MessageStatus;
 import no.samhandling.discharge.messaging.OutboundMessages;
 import no.samhandling.discharge.messaging.OutboundTopic;
 import no.samhandling.discharge.security.AuditLog;
 import no.samhandling.discharge.security.Caller;
 import no.samhandling.discharge.time.OsloTime;
+import no.samhandling.discharge.web.StrictJson;
 import no.samhandling.discharge.stay.StayEvent.AdmissionNoticeSent;
 import no.samhandling.discharge.stay.StayEvent.Admitted;
 import no.samhandling.discharge.stay.StayEvent.DeclaredDischargeReady;
@@ -181,7 +181,10 @@ public class StayEvents {
         rows.add(row);
         StayEventRules.Accepted outcome = StayEventRules.accepted(codec.recorded(rows));
         List<Effective> history = outcome.history();
-        if (StayMessageEvent.forStayEvent(event.type()).or(() -> StayMessageEvent.forHospital(event.type())).isPresent()) {
+        Optional<StayAnnouncement> announcement = StayMessageEvent.forStayEvent(event.type())
+                .or(() -> StayMessageEvent.forHospital(event.type()))
+                .flatMap(message -> StayAnnouncement.of(row.kind, messageOfReplaced(rows, row)));
+        if (announcement.isPresent()) {
             row.messageId = UUID.randomUUID();
         }
         row.persist();
@@ -192,8 +195,10 @@ public class StayEvents {
         stay.updatedAt = clock.instant();
         figures.store(stay, history, row.id);
         Stay.flush();
-        notifyMunicipality(stay, rows, row, event, history);
-        notifyHospital(stay, rows, row, event);
+        announcement.ifPresent(announced -> {
+            notifyMunicipality(stay, row, announced, event, history);
+            notifyHospital(stay, row, announced, event);
+        });
         audit.record(caller, action, stay.id);
         readinessEnded(caller, stay, row, event, outcome.status()).ifPresent(readinessEnded::fire);
         return new Appended(stay, rows);
@@ -221,14 +226,20 @@ public class StayEvents {
                 event.occurredAt().atZone(OsloTime.ZONE).toLocalDate(), r));
     }
 
+    /** The MessageHeader.id of the event a correction or cancellation replaces: null when that event was never sent. */
+    private static UUID messageOfReplaced(List<StayEventRow> rows, StayEventRow row) {
+        UUID replaced = row.replaces != null ? row.replaces : row.cancels;
+        return replaced == null ? null : rows.stream().filter(r -> r.id.equals(replaced)).findFirst().map(r -> r.messageId).orElse(null);
+    }
+
     /**
-     * Queues the message the municipality must hear about, in this transaction (outbox). A correction
-     * or cancellation refers to the message of the event it replaces.
+     * Queues the message the municipality must hear about, in this transaction (outbox), as {@link StayAnnouncement}
+     * announces the row.
      */
-    private void notifyMunicipality(Stay stay, List<StayEventRow> rows, StayEventRow row, StayEvent event, List<Effective> history) {
+    private void notifyMunicipality(Stay stay, StayEventRow row, StayAnnouncement announced, StayEvent event, List<Effective> history) {
         StayMessageEvent.forStayEvent(event.type()).ifPresent(message ->
                 // Keyed by the municipality number: one municipality's messages keep their order.
-                outbound.send(StayMessageBuilder.bundle(facts(stay, rows, row, message, event, history)), OutboundTopic.MUNICIPALITY,
+                outbound.send(StayMessageBuilder.bundle(facts(stay, row, announced, message, event, history)), OutboundTopic.MUNICIPALITY,
                         stay.payingMunicipality, stay.id.toString()));
     }
 
@@ -237,24 +248,16 @@ public class StayEvents {
      * (REST, a bed allocation, a municipal system's message). Keyed by the stay id, as every message of the
      * hospital side: one patient's messages keep their order, with the acknowledgements of the hospital's own.
      */
-    private void notifyHospital(Stay stay, List<StayEventRow> rows, StayEventRow row, StayEvent event) {
+    private void notifyHospital(Stay stay, StayEventRow row, StayAnnouncement announced, StayEvent event) {
         StayMessageEvent.forHospital(event.type()).ifPresent(message ->
-                outbound.send(StayMessageBuilder.bundle(facts(stay, rows, row, message, event, List.of())), OutboundTopic.HOSPITAL,
+                outbound.send(StayMessageBuilder.bundle(facts(stay, row, announced, message, event, List.of())), OutboundTopic.HOSPITAL,
                         stay.id.toString(), stay.id.toString()));
     }
 
-    private StayMessageFacts facts(Stay stay, List<StayEventRow> rows, StayEventRow row, StayMessageEvent message, StayEvent event,
+    private StayMessageFacts facts(Stay stay, StayEventRow row, StayAnnouncement announced, StayMessageEvent message, StayEvent event,
                                    List<Effective> history) {
-        UUID replaced = row.replaces != null ? row.replaces : row.cancels;
-        MessageStatus status = switch (row.kind) {
-            case "correction" -> MessageStatus.CORRECTED;
-            case "cancellation" -> MessageStatus.CANCELLED;
-            default -> MessageStatus.NEW;
-        };
-        UUID replacedMessage = replaced == null ? null
-                : rows.stream().filter(r -> r.id.equals(replaced)).map(r -> r.messageId).findFirst().orElse(null);
         PersonIdentifier.Kind kind = PersonIdentifier.parse(stay.patientIdentifier).orElseThrow().kind();
-        return new StayMessageFacts(row.messageId, message, status, replacedMessage, clock.instant(),
+        return new StayMessageFacts(row.messageId, message, announced.status(), announced.replacesMessageId(), clock.instant(),
                 stay.id, kind.fhirSystem(), stay.patientIdentifier, stay.hospital, stay.ward, stay.serviceArea,
                 stay.payingMunicipality, stay.admittedAt, event, declarationBefore(history, event.occurredAt()));
     }
@@ -300,6 +303,8 @@ public class StayEvents {
             };
         } catch (UnrecognizedPropertyException e) {
             throw StayException.invalid("corrected." + e.getPropertyName(), "is not a field of a " + original.type().code() + " event");
+        } catch (StrictJson.NulInText e) {
+            throw StayException.invalid("corrected." + StrictJson.fieldPath(e), StrictJson.NulInText.MESSAGE);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw StayException.invalid("corrected", "must have the fields of a " + original.type().code() + " event");
         }

@@ -60,6 +60,19 @@ public class Idempotency {
         this.httpRequest = httpRequest;
     }
 
+    /**
+     * As {@link #once}, for a command whose second run without a key would do lasting harm (a batch of stays loaded
+     * twice): a request without a key is refused, naming the header.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Response required(Sender caller, String key, Object request, Supplier<Answer> command) {
+        if (key == null || key.isBlank()) {
+            throw ProblemException.invalid(List.of(new Problem.FieldError(HEADER,
+                    "is required here: send any unique value per request (e.g. a UUID), and the same value when you send it again")));
+        }
+        return once(caller, key, request, command);
+    }
+
     @Transactional(Transactional.TxType.MANDATORY)
     public Response once(Sender caller, String key, Object request, Supplier<Answer> command) {
         if (key == null || key.isBlank()) {

@@ -55,7 +55,13 @@ public class ProblemMappers {
     public Response unreadableField(MismatchedInputException e, UriInfo uri) {
         String expected = e.getTargetType() == null ? "a different value" : expectedValue(e.getTargetType());
         return respond(Problem.invalid(Problem.CORRECT_THE_FIELDS, instance(uri),
-                List.of(new Problem.FieldError(fieldPath(e), "expected " + expected))));
+                List.of(new Problem.FieldError(StrictJson.fieldPath(e), "expected " + expected))));
+    }
+
+    @ServerExceptionMapper
+    public Response nulInText(StrictJson.NulInText e, UriInfo uri) {
+        return respond(Problem.invalid(Problem.CORRECT_THE_FIELDS, instance(uri),
+                List.of(new Problem.FieldError(StrictJson.fieldPath(e), StrictJson.NulInText.MESSAGE))));
     }
 
     /** A field the request does not have, e.g. a misspelt {@code declaredat}: never silently ignored. */
@@ -64,7 +70,7 @@ public class ProblemMappers {
         String known = e.getKnownPropertyIds() == null ? "" : e.getKnownPropertyIds().stream().map(Object::toString).sorted()
                 .collect(Collectors.joining(", ", "; the fields are: ", ""));
         return respond(Problem.invalid(Problem.CORRECT_THE_FIELDS, instance(uri),
-                List.of(new Problem.FieldError(fieldPath(e), "is not a field of this request" + known))));
+                List.of(new Problem.FieldError(StrictJson.fieldPath(e), "is not a field of this request" + known))));
     }
 
     @ServerExceptionMapper
@@ -144,8 +150,15 @@ public class ProblemMappers {
         if (databaseUnreachable(e)) {
             LOG.warnf("Database unreachable: %s", e.toString());
             return Response.fromResponse(respond(Problem.of(ProblemType.DATABASE_UNAVAILABLE,
-                    "Nothing of this request was stored. Send it again in a little while (with the same Idempotency-Key).", instance(uri))))
+                    "The connection to the database was lost: this request may or may not have been stored. Send it again in a "
+                            + "little while with the same Idempotency-Key: it is then done once, or its first answer is repeated.",
+                    instance(uri))))
                     .header("Retry-After", "30").build();
+        }
+        if (sqlState(e, "22021")) {
+            // A NUL character PostgreSQL cannot take in text, come by a way StrictJson does not read (a query parameter).
+            return respond(Problem.of(ProblemType.MALFORMED_REQUEST, "A text of this request contains the NUL character (\\u0000), "
+                    + "which cannot be stored or searched for. Remove it and send the request again.", instance(uri)));
         }
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error, incident %s", incident);
@@ -170,12 +183,6 @@ public class ProblemMappers {
                 : nodes.isEmpty() ? "(request)" : nodes.getLast();
     }
 
-    private static String fieldPath(MismatchedInputException e) {
-        return e.getPath().stream()
-                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b)
-                .orElse("(body)");
-    }
 
     private static String expectedValue(Class<?> type) {
         if (type == Instant.class) {
@@ -190,9 +197,19 @@ public class ProblemMappers {
         return "a value of type " + type.getSimpleName();
     }
 
+    private static boolean sqlState(Throwable e, String state) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && state.equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * The connection to PostgreSQL was lost or cannot be had (SQLSTATE class 08, the server shutting down 57P01-57P03,
-     * or no connection from the pool in time): transient, and the transaction was rolled back.
+     * or no connection from the pool in time): transient. Lost during COMMIT, the transaction's outcome is unknown to us;
+     * only a retry with the same Idempotency-Key (recorded in the transaction of the change) is safe.
      */
     static boolean databaseUnreachable(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {

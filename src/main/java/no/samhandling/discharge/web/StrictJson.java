@@ -5,7 +5,10 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer;
 import com.fasterxml.jackson.datatype.jsr310.deser.LocalDateDeserializer;
@@ -19,7 +22,9 @@ import java.time.LocalDate;
 /**
  * Reads JSON as the contract writes it, and nothing else: a field the request type does not have is an
  * error (a misspelt {@code declaredat} must not silently mean "now"), and a moment or a date is an ISO-8601
- * string, never a number (Jackson would read {@code 1700000000} as epoch seconds, or as a day count).
+ * string, never a number (Jackson would read {@code 1700000000} as epoch seconds, or as a day count). A text
+ * with the NUL character (U+0000) is refused where it is read, naming its field: PostgreSQL cannot store it in
+ * text, and would refuse it only at the write, unlocated (SQLSTATE 22021).
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
@@ -35,6 +40,7 @@ public class StrictJson implements ObjectMapperCustomizer {
         SimpleModule onlyText = new SimpleModule("strict-java-time");
         onlyText.addDeserializer(Instant.class, new TextOnly<>(Instant.class, InstantDeserializer.INSTANT, MOMENT));
         onlyText.addDeserializer(LocalDate.class, new TextOnly<>(LocalDate.class, LocalDateDeserializer.INSTANCE, DATE));
+        onlyText.addDeserializer(String.class, new WithoutNul());
         mapper.registerModule(onlyText);
     }
 
@@ -42,6 +48,40 @@ public class StrictJson implements ObjectMapperCustomizer {
     public int priority() {
         // After Quarkus's own customizer, which registers the JavaTimeModule this one overrides for two types.
         return MINIMUM_PRIORITY;
+    }
+
+    /** The place of the value in the request, e.g. {@code stays[1].registration.ward}. */
+    public static String fieldPath(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b)
+                .orElse("(body)");
+    }
+
+    /** A text with the NUL character in it. */
+    public static final class NulInText extends InvalidFormatException {
+        public static final String MESSAGE = "must not contain the NUL character (\\u0000)";
+
+        NulInText(JsonParser parser, String value) {
+            super(parser, MESSAGE, value, String.class);
+        }
+    }
+
+    /** Reads a string as Jackson does, and refuses one with the NUL character. */
+    private static final class WithoutNul extends JsonDeserializer<String> {
+        @Override
+        public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            String value = StringDeserializer.instance.deserialize(parser, context);
+            if (value != null && value.indexOf('\0') >= 0) {
+                throw new NulInText(parser, value);
+            }
+            return value;
+        }
+
+        @Override
+        public Class<?> handledType() {
+            return String.class;
+        }
     }
 
     /** Accepts a JSON string only, and reads it with Jackson's own deserializer of the type. */

@@ -127,6 +127,7 @@ class StatisticsAggregatesTest {
             List<Future<Integer>> answers = new ArrayList<>();
             for (List<Map<String, Object>> half : List.of(stays.subList(0, 20), stays.subList(20, 40))) {
                 answers.add(pool.submit(() -> given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                        .header("Idempotency-Key", UUID.randomUUID().toString())
                         .body(Map.of("stays", half)).when().post("/stays/history-imports").then().extract().statusCode()));
             }
             for (Future<Integer> answer : answers) {

@@ -72,7 +72,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * once the database is back every message is applied once and acknowledged ok once.
  *
  * <p>(c) PostgreSQL stops in the middle of a history import (after its COPYs, before the statistics and the commit):
- * the call is answered 503 database-unavailable and nothing of it is stored; sent again, it loads.
+ * the call is answered 503 database-unavailable (its outcome unknown to the caller) and nothing of it is stored; sent
+ * again with the same Idempotency-Key, it loads once.
  *
  * <p>Waits are bounded; figures (recovery times, counts) are written to {@code target/reliability.json}
  * and never asserted.
@@ -322,20 +323,26 @@ class FaultInjectionTest {
             registration.put("ward", ward);
             return Map.<String, Object>of("registration", registration, "steps", script.steps());
         }).toList();
+        String key = UUID.randomUUID().toString();
         DuringHistoryImport.next(infrastructure::stopPostgres);
         try {
-            given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(Map.of("stays", stays))
+            given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).header("Idempotency-Key", key).body(Map.of("stays", stays))
                     .when().post("/stays/history-imports")
                     .then().statusCode(503).contentType("application/problem+json")
-                    .body("type", org.hamcrest.Matchers.endsWith("/problems/database-unavailable"));
+                    .body("type", org.hamcrest.Matchers.endsWith("/problems/database-unavailable"))
+                    .body("detail", org.hamcrest.Matchers.containsString("may or may not have been stored"));
         } finally {
             infrastructure.startPostgres();
         }
         awaitCondition("the database answers again", RECOVERY_BOUND, () -> staysOfWard(ward) >= 0);
         assertThat(staysOfWard(ward)).as("stays of the interrupted import").isZero();
-        // The same call once the database is back loads it all.
-        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(Map.of("stays", stays))
-                .when().post("/stays/history-imports").then().statusCode(201);
+        // The same call with the same key once the database is back: the idempotency record rolled back with the import
+        // (one transaction), so it loads it all, once; sent yet again, it repeats that answer and loads nothing more.
+        String loaded = given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).header("Idempotency-Key", key)
+                .body(Map.of("stays", stays)).when().post("/stays/history-imports").then().statusCode(201).extract().asString();
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).header("Idempotency-Key", key)
+                .body(Map.of("stays", stays)).when().post("/stays/history-imports").then().statusCode(201)
+                .header("Idempotent-Replayed", "true").body(org.hamcrest.Matchers.equalTo(loaded));
         assertThat(staysOfWard(ward)).isEqualTo(stays.size());
     }
 

@@ -90,6 +90,30 @@ class StayResourceTest {
     }
 
     @Test
+    void aTextWithTheNulCharacterIsRefusedNamingItsField() {
+        // PostgreSQL cannot store U+0000 in text: left to the database, it was an unlocated 500.
+        given().auth().oauth2(ward).contentType(ContentType.JSON)
+                .body(Map.of("patientIdentifier", TestPatients.fodselsnummer(), "ward", "5B\u0000", "serviceArea", "somatic",
+                        "residenceMunicipality", RANA))
+                .when().post("/stays")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", equalTo(List.of("ward")))
+                .body("errors.message", hasItem(containsString("NUL")));
+        String stay = register(ward, RANA, "2024-06-01T10:00:00+02:00");
+        post(ward, stay, "admission-notice", Map.of("sentAt", "2024-06-01T11:00:00+02:00", "expectedNeeds", "Hjemmesykepleie")).statusCode(200);
+        String notice = given().auth().oauth2(ward).when().get("/stays/" + stay).then().statusCode(200)
+                .extract().path("events.max { it.sequence }.id");
+        given().auth().oauth2(ward).contentType(ContentType.JSON)
+                .body(Map.of("corrected", Map.of("sentAt", "2024-06-01T11:00:00+02:00", "expectedNeeds", "Korttids\u0000plass"),
+                        "reason", "Feil behov"))
+                .when().post("/stays/" + stay + "/events/" + notice + "/correction")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", equalTo(List.of("corrected.expectedNeeds")));
+        given().auth().oauth2(TestTokens.admin()).queryParam("hospital", "9839\u000074899").when().get("/stays")
+                .then().statusCode(400).contentType("application/problem+json").body("detail", containsString("NUL"));
+    }
+
+    @Test
     void missingRequiredFieldsAreListed() {
         given().auth().oauth2(ward).contentType(ContentType.JSON)
                 .body(Map.of("patientIdentifier", TestPatients.fodselsnummer()))
