@@ -1,9 +1,8 @@
 package no.samhandling.discharge.statistics;
 
 import jakarta.annotation.Priority;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
-import jakarta.transaction.Transactional;
+import jakarta.inject.Singleton;
 import no.samhandling.discharge.statistics.Membership.Hidden;
 import no.samhandling.discharge.stay.ServiceArea;
 import no.samhandling.discharge.stay.StayFigureStore;
@@ -15,10 +14,11 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * The whole table as in the product, except that a change set with {@link #next} is made once in the middle of the next
  * answer that is protected: after the answer read its figures and before it reads the whole table's hidden cells.
+ * A singleton: a subclass of a bean without a constructor of no arguments cannot be proxied.
  */
 @Alternative
 @Priority(1)
-@ApplicationScoped
+@Singleton
 class WholeTableAfterAChange extends WholeTable {
 
     private static final AtomicReference<Runnable> NEXT = new AtomicReference<>();
@@ -31,8 +31,8 @@ class WholeTableAfterAChange extends WholeTable {
         NEXT.set(change);
     }
 
+    /** In the answer's transaction, as the product's. */
     @Override
-    @Transactional
     List<Hidden> hidden(Membership membership, Basis basis, ServiceArea serviceArea, List<DateRange> ranges) {
         Runnable change = NEXT.getAndSet(null);
         if (change != null) {
