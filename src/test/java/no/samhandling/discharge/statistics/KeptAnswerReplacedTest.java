@@ -14,7 +14,7 @@ import static org.hamcrest.Matchers.nullValue;
 
 /**
  * A kept answer (tallies, trend months, hidden cells of a past, closed range) is not given again once a change of its
- * months is committed. November 2020 (no other test uses it): Bodø 4 stays of 2 days, then a fifth of 3 days.
+ * months is committed. November 2020 (no other test registers stays in it): Bodø 4 stays of 2 days, then a fifth of 3 days.
  */
 @QuarkusTest
 class KeptAnswerReplacedTest {

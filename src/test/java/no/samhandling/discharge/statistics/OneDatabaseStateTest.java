@@ -11,6 +11,12 @@ import java.time.LocalDate;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
+import static no.samhandling.discharge.statistics.StatisticsPrivacyTest.ALTA;
+import static no.samhandling.discharge.statistics.StatisticsPrivacyTest.BODO;
+import static no.samhandling.discharge.statistics.StatisticsPrivacyTest.FINNMARK;
+import static no.samhandling.discharge.statistics.StatisticsPrivacyTest.HELGELAND;
+import static no.samhandling.discharge.statistics.StatisticsPrivacyTest.NARVIK;
+import static no.samhandling.discharge.statistics.StatisticsPrivacyTest.VEFSN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
@@ -18,7 +24,7 @@ import static org.hamcrest.Matchers.nullValue;
 /**
  * A board answer's figures and its protection come from one database state, even when a change is committed between the
  * read of the figures and the read of the whole table ({@link WholeTableAfterAChange}). February and April 2020 (no other
- * test uses 2020), one patient per stay, 2 days each: Bodø 7 (Lofoten, Vesterålen, Salten), Narvik 6 (Troms og Ofoten),
+ * test registers stays in 2020), one patient per stay, 2 days each: Bodø 7 (Lofoten, Vesterålen, Salten), Narvik 6 (Troms og Ofoten),
  * Vefsn 5 (Helgeland), Alta 4 (Finnmark). Finnmark's 4 are hidden, and so is Helgeland, the next fewest, lest Finnmark be
  * the region minus the others; with a fifth patient in Alta nothing needs hiding. Figures of the first state protected by
  * the second would show Helgeland beside a hidden Finnmark (the table) or Finnmark's days unhidden (the trend). Other
@@ -27,13 +33,6 @@ import static org.hamcrest.Matchers.nullValue;
  */
 @QuarkusTest
 class OneDatabaseStateTest {
-
-    static final String BODO = "1804";
-    static final String NARVIK = "1806";
-    static final String VEFSN = "1824";
-    static final String ALTA = "5601";
-    static final String HELGELAND = "helsefellesskap-helgeland";
-    static final String FINNMARK = "helsefellesskapet-finnmark";
 
     private final String ward = TestTokens.ward(StatisticsResourceTest.HELGELANDSSYKEHUSET);
 
