@@ -26,7 +26,9 @@ import java.util.TreeMap;
 /**
  * A series per group and interval (month, quarter, year) of discharge-ready and billable days and their rates per
  * 1000, crude and age-standardised, from the monthly sums ({@code statistics_month}) plus the open periods' days
- * not yet stored, never the stays' days.
+ * not yet stored, never the stays' days. For boards each interval is protected as the table of its range: within
+ * that table no hidden count can be worked out, but the intervals are not protected against each other or against
+ * longer ranges (days add up over time: a year's days minus its shown months give a hidden month's).
  */
 @ApplicationScoped
 public class DischargeReadyDayTrend {
@@ -52,20 +54,35 @@ public class DischargeReadyDayTrend {
     static final String SUPPRESSION_RULE = "For board members a group's counts and rates in an interval are hidden (null, suppressed: true) "
             + "exactly when they are in the answer of discharge-ready-days for the interval's range (same basis and service area): fewer "
             + "than 5 patients, or the part with the next fewest patients wherever a total of it is shown, so that no hidden count "
-            + "can be worked out as the total minus the others.";
+            + "can be worked out as the total minus the others. " + StatisticsAnswers.RANGES_NOT_PROTECTED_AGAINST_EACH_OTHER;
 
     public record Query(GroupBy groupBy, Basis basis, Interval interval, DateRange range, String healthPartnership, ServiceArea serviceArea,
                         int standardPopulationYear, boolean suppress) {
     }
 
     /** Days of one group in one month: in all, billable, and by age group. */
-    private static final class Month {
+    static final class Month {
         final Map<String, Long> ready = new TreeMap<>();
         final Map<String, Long> billable = new TreeMap<>();
+
+        long bytes() {
+            return Footprint.of(1, 2, ready.size() + billable.size());
+        }
     }
 
-    @Transactional
+    /** The estimated size of the months of every group (each month under its index in its group's map). */
+    static long bytes(Map<String, Map<Integer, Month>> months) {
+        long bytes = Footprint.of(0, 1 + months.size(), months.size());
+        for (Map<Integer, Month> group : months.values()) {
+            bytes += Footprint.of(0, 0, group.size()) + group.values().stream().mapToLong(Month::bytes).sum();
+        }
+        return bytes;
+    }
+
+    /** The series and its protection from one database state ({@link ReadSnapshot}). */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Trend query(Query query) {
+        ReadSnapshot.begin(dataSource);
         List<DateRange> intervals = query.interval().covering(query.range().from(), query.range().to());
         DateRange range = new DateRange(intervals.getFirst().from(), intervals.getLast().to());
         List<UnstoredDay> unstored = stayFigures.unstoredDaysOfOpenPeriods(range.from(), range.to());
@@ -76,7 +93,7 @@ public class DischargeReadyDayTrend {
             Map<String, Map<Integer, Month>> months = unstored.isEmpty()
                     ? cache.get(new StatisticsCache.Key(new MonthsQuestion(query.groupBy(), query.basis(), range, query.healthPartnership(),
                             query.serviceArea(), membership), StatisticsReference.changes(connection, range)),
-                            () -> months(connection, query, range, members, unstored))
+                            () -> months(connection, query, range, members, unstored), kept -> bytes(kept) + membership.bytes())
                     : months(connection, query, range, members, unstored);
             List<Hidden> hidden = query.suppress() ? wholeTable.hidden(membership, query.basis(), query.serviceArea(), intervals) : null;
             Map<String, GroupPopulation> population = StatisticsReference.population(connection, query.groupBy(), query.healthPartnership(),

@@ -100,6 +100,17 @@ public class DischargeReadyDays {
             readyByHospital.merge(hospital, readyDays, Long::sum);
             readyByCareLevel.merge(careLevel, readyDays, Long::sum);
         }
+
+        /** The estimated size of a tally and its five maps. */
+        long bytes() {
+            return Footprint.of(1, 5, readyByAge.size() + billableByAge.size() + billableByYear.size() + readyByHospital.size()
+                    + readyByCareLevel.size());
+        }
+
+        /** The estimated size of a map of tallies (each under a key of its own). */
+        static long bytes(Map<String, Tally> tallies) {
+            return Footprint.of(0, 1, tallies.size()) + tallies.values().stream().mapToLong(Tally::bytes).sum();
+        }
     }
 
     /** Years whose region population is complete, newest first: the standard populations one may choose. */
@@ -119,18 +130,20 @@ public class DischargeReadyDays {
                 .orElseThrow(() -> new IllegalStateException("no year has population figures for every municipality"));
     }
 
-    @Transactional
-    public DischargeReadyDayStatistics query(Query query) {
+    /** Only within the snapshot of {@link StatisticsAnswers}, which protects the figures. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    DischargeReadyDayStatistics query(Query query) {
         DateRange current = query.range();
         DateRange previous = current.previous();
         List<UnstoredDay> unstored = stayFigures.unstoredDaysOfOpenPeriods(previous.from(), current.to());
         try (Connection connection = dataSource.getConnection()) {
             Map<String, Group> groups = StatisticsReference.groups(connection, query.groupBy(), query.healthPartnership());
+            Membership membership = StatisticsReference.membership(connection);
             Map<String, Tally> tallies = unstored.isEmpty()
                     ? cache.get(new StatisticsCache.Key(new TallyQuestion(query.groupBy(), query.basis(), current, query.healthPartnership(),
-                            query.serviceArea(), StatisticsReference.membership(connection)),
+                            query.serviceArea(), membership),
                             StatisticsReference.changes(connection, new DateRange(previous.from(), current.to()))),
-                            () -> tallies(connection, query, previous, current, unstored))
+                            () -> tallies(connection, query, previous, current, unstored), kept -> Tally.bytes(kept) + membership.bytes())
                     : tallies(connection, query, previous, current, unstored);
             Map<String, GroupPopulation> population = StatisticsReference.population(connection, query.groupBy(), query.healthPartnership(),
                     groups, previous.from().getYear(), current.to().getYear());

@@ -27,11 +27,22 @@ record Membership(Map<String, String> partnershipOf, Map<String, String> trustOf
         boolean hides(String cell) {
             return cells.contains(cell) || !known.contains(cell);
         }
+
+        /** The estimated size: the two sets' entries and the cells' names (long: a cell names all its municipalities). */
+        long bytes() {
+            return Footprint.of(1, 2, cells.size() + known.size()) + known.stream().mapToLong(Footprint::of).sum();
+        }
     }
 
     Membership {
         partnershipOf = Map.copyOf(partnershipOf);
         trustOf = Map.copyOf(trustOf);
+    }
+
+    /** The estimated size (a kept answer's key holds the membership it was computed for): two maps of a number to an id. */
+    long bytes() {
+        return Footprint.of(1, 2, partnershipOf.size() + trustOf.size())
+                + java.util.stream.Stream.concat(partnershipOf.values().stream(), trustOf.values().stream()).mapToLong(Footprint::of).sum();
     }
 
     /** The cell of a group of an answer, asked for all municipalities or for one partnership's ({@code healthPartnership}). */

@@ -2,60 +2,98 @@ package no.samhandling.discharge.statistics;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Optional;
 import java.sql.SQLException;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Optional;
+import java.util.function.ToLongFunction;
 
 /**
  * What the statistics computed from the aggregates of some months, kept for the next question alike. An entry is
  * found only by the question and the months' change count read in the asking transaction ({@code statistics_month.changes},
  * V65), which grows with every committed change of those months: an event's effect is in the next answer, on every
  * instance. Questions whose ranges hold days of open periods not yet stored (they grow with the calendar) are not
- * kept. The least recently used entries go first.
+ * kept.
+ *
+ * <p>Bounded by size, not by count: a municipality table or a long trend at national scale is megabytes, so each kept
+ * answer carries its estimated size ({@link Footprint}), the least recently used go first while the total is above the
+ * budget ({@value #BUDGET_BYTES} bytes, under a tenth of the service's heap), and an answer larger than the whole budget
+ * is not kept at all.
  */
 @ApplicationScoped
 class StatisticsCache {
 
-    static final int ENTRIES = 512;
+    static final long BUDGET_BYTES = 32L * 1024 * 1024;
 
     /** A question and the change count of its months. */
     record Key(Object question, long changes) {
     }
 
-    private final Map<Key, Object> entries = new LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Key, Object> eldest) {
-            return size() > ENTRIES;
-        }
-    };
+    private record Kept(Object answer, long bytes) {
+    }
+
+    private final long budget;
+    private final LinkedHashMap<Key, Kept> entries = new LinkedHashMap<>(64, 0.75f, true);
+    private long bytes;
+
+    StatisticsCache() {
+        this(BUDGET_BYTES);
+    }
+
+    StatisticsCache(long budget) {
+        this.budget = budget;
+    }
 
     /** A computation from the database. */
     interface Computation<T> {
         T compute() throws SQLException;
     }
 
-    /** The answer kept for the key, or the computed one, kept. Two callers may compute the same answer at once; both are right. */
-    <T> T get(Key key, Computation<T> computation) throws SQLException {
+    /**
+     * The answer kept for the key, or the computed one, kept at the size {@code size} estimates. Two callers may compute
+     * the same answer at once; both are right.
+     */
+    <T> T get(Key key, Computation<T> computation, ToLongFunction<? super T> size) throws SQLException {
         Optional<T> kept = kept(key);
         if (kept.isPresent()) {
             return kept.get();
         }
         T computed = computation.compute();
-        keep(key, computed);
+        keep(key, computed, size.applyAsLong(computed));
         return computed;
     }
 
     @SuppressWarnings("unchecked")
     <T> Optional<T> kept(Key key) {
         synchronized (entries) {
-            return Optional.ofNullable((T) entries.get(key));
+            Kept kept = entries.get(key);
+            return kept == null ? Optional.empty() : Optional.of((T) kept.answer());
         }
     }
 
-    void keep(Key key, Object answer) {
+    void keep(Key key, Object answer, long answerBytes) {
         synchronized (entries) {
-            entries.put(key, answer);
+            Kept replaced = entries.remove(key);
+            if (replaced != null) {
+                bytes -= replaced.bytes();
+            }
+            if (answerBytes > budget) {
+                return;
+            }
+            entries.put(key, new Kept(answer, answerBytes));
+            bytes += answerBytes;
+            Iterator<Kept> leastRecentlyUsed = entries.values().iterator();
+            while (bytes > budget) {
+                bytes -= leastRecentlyUsed.next().bytes();
+                leastRecentlyUsed.remove();
+            }
+        }
+    }
+
+    /** The estimated size of all kept answers. */
+    long keptBytes() {
+        synchronized (entries) {
+            return bytes;
         }
     }
 }

@@ -69,7 +69,9 @@ public class StatisticsResource {
                     + "Board members: a group's counts are suppressed (null, suppressed: true) when fewer than 5 patients had "
                     + "discharge-ready days in the range, and so is the group with the next fewest patients wherever a total would "
                     + "otherwise give a suppressed count away (a partnership minus its other members); the same within a group's service "
-                    + "areas. A rate from fewer than 10 000 inhabitants or fewer than 20 stays is flagged unstableRate with the reason. "
+                    + "areas. That protects each range's table on its own: days add up over time, so a longer or overlapping "
+                    + "range's days minus those shown for its parts can give a hidden count away. "
+                    + "A rate from fewer than 10 000 inhabitants or fewer than 20 stays is flagged unstableRate with the reason. "
                     + "No personal data. CSV (Accept: text/csv or format=csv): one row per group for a "
                     + "Norwegian spreadsheet: separator ';', decimal comma, UTF-8 with a byte order mark, header in Norwegian bokmål, "
                     + "suppressed cells as '< 5'.")
@@ -121,7 +123,9 @@ public class StatisticsResource {
                     + "standard population stated in the answer), on the paying or the residence municipality. The interval still "
                     + "running counts up to today. Board members: an interval of a group is suppressed (null, suppressed: true) exactly "
                     + "when the answer of /statistics/discharge-ready-days for the interval's range hides it (fewer than 5 patients, or "
-                    + "hidden so that such a count cannot be worked out from a total). No personal data. CSV (Accept: text/csv or format=csv): one row per group and "
+                    + "hidden so that such a count cannot be worked out from a total). That protects each interval's table on its own, not "
+                    + "the intervals against each other: days add up over time, so a year's days minus its shown months can give a "
+                    + "hidden month's days away. No personal data. CSV (Accept: text/csv or format=csv): one row per group and "
                     + "interval for a Norwegian spreadsheet, as the table's CSV: separator ';', decimal comma, UTF-8 with a byte order "
                     + "mark, header in Norwegian bokmål, suppressed cells as '< 5'.")
     @APIResponse(responseCode = "200", description = "The series",

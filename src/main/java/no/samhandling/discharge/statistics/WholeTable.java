@@ -88,7 +88,7 @@ class WholeTable {
                 for (int j = 0; j < missing.size(); j++) {
                     Hidden computed = membership.hidden(counts.getOrDefault(j, List.of()));
                     hidden.set(missing.get(j), computed);
-                    cache.keep(keys.get(missing.get(j)), computed);
+                    cache.keep(keys.get(missing.get(j)), computed, computed.bytes() + membership.bytes());
                 }
             }
             return List.copyOf(hidden);

@@ -97,4 +97,12 @@ class MembershipTest {
         counts.add(new GroupCount(GroupBy.REGION, Membership.REGION, patients * 5, patients * 15));
         return counts;
     }
+
+    @Test
+    void theSizeEstimatesCountTheMapsEntriesAndTheCellsNames() {
+        // Two maps of five municipalities, each with its value's string (one character each).
+        assertThat(MEMBERSHIP.bytes()).isEqualTo(Footprint.OBJECT + 2 * Footprint.MAP + 10 * Footprint.ENTRY + 10 * (Footprint.STRING + 1));
+        Hidden hidden = new Hidden(Set.of("a"), Set.of("a", "a,b,c"));
+        assertThat(hidden.bytes()).isEqualTo(Footprint.OBJECT + 2 * Footprint.MAP + 3 * Footprint.ENTRY + 2 * Footprint.STRING + 1 + 5);
+    }
 }
