@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -97,6 +99,8 @@ class DashboardBrowserTest {
         assertThat(browser.getCurrentUrl()).as("not signed in: to the dev sign-in").contains("/dev/dashboard-sign-in");
         assertThat(browser.findElement(By.id("role-board")).isSelected()).isTrue();
         browser.findElement(By.id("sign-in")).click();
+        // The click returns before the form's POST and its redirect have loaded the next page: wait for it.
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlMatches("/dashboard$"));
         assertThat(browser.getCurrentUrl()).endsWith("/dashboard");
 
         new Select(browser.findElement(By.id("healthPartnership"))).selectByVisibleText(SeededStays.PARTNERSHIP_NAME);
@@ -209,6 +213,7 @@ class DashboardBrowserTest {
         browser.get(base + "dev/dashboard-sign-in");
         browser.findElement(By.id("role-board")).click();
         browser.findElement(By.id("sign-in")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlMatches("/dashboard$"));
     }
 
     private void assertRowShows(String key, JsonPath api, String group) {
