@@ -12,6 +12,10 @@ public record DateRange(LocalDate from, LocalDate to) {
         return ChronoUnit.DAYS.between(from, to) + 1;
     }
 
+    public boolean contains(LocalDate day) {
+        return !day.isBefore(from) && !day.isAfter(to);
+    }
+
     /** The range of the same length just before this one. */
     public DateRange previous() {
         return new DateRange(from.minusDays(days()), from.minusDays(1));

@@ -46,9 +46,21 @@ public class DischargeReadyDayTrend {
         this.cache = cache;
     }
 
-    /** What the monthly sums depend on besides the aggregates' rows. */
-    private record MonthsQuestion(GroupBy groupBy, Basis basis, DateRange range, String healthPartnership, ServiceArea serviceArea,
-                                  Membership membership) {
+    /** What the monthly sums depend on besides the aggregates' rows and the reference data. */
+    private record MonthsQuestion(GroupBy groupBy, Basis basis, DateRange range, String healthPartnership, ServiceArea serviceArea) {
+    }
+
+    /** What a whole trend depends on besides the aggregates' rows and the reference data: the question itself. */
+    private record TrendQuestion(Query query) {
+    }
+
+    /** Objects of one point: the record, its numbers (BigDecimal, Long), its label and dates. */
+    private static final long POINT_OBJECTS = 12;
+
+    /** The estimated size of a trend: its points, groups and standard population. */
+    static long bytes(Trend trend) {
+        return trend.groups().stream().mapToLong(group -> Footprint.of(1 + POINT_OBJECTS * group.points().size(), 0, 0)
+                + Footprint.of(group.name())).sum() + Footprint.of(8, 1, trend.standardPopulation().size());
     }
 
     static final String SUPPRESSION_RULE = "For board members a group's counts and rates in an interval are hidden (null, suppressed: true) "
@@ -79,23 +91,36 @@ public class DischargeReadyDayTrend {
         return bytes;
     }
 
-    /** The series and its protection from one database state ({@link ReadSnapshot}). */
+    /**
+     * The series and its protection from one database state ({@link ReadSnapshot}); the whole series is kept under the
+     * change counts of its months and the reference data (and of its patients still waiting: {@link ChangeCounts#key}).
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Trend query(Query query) {
         ReadSnapshot.begin(dataSource);
         List<DateRange> intervals = query.interval().covering(query.range().from(), query.range().to());
         DateRange range = new DateRange(intervals.getFirst().from(), intervals.getLast().to());
         List<UnstoredDay> unstored = stayFigures.unstoredDaysOfOpenPeriods(range.from(), range.to());
+        ChangeCounts counts = ChangeCounts.read(dataSource, range);
+        try {
+            return cache.get(counts.key(new TrendQuestion(query), range, unstored), () -> computed(query, intervals, range, unstored, counts),
+                    DischargeReadyDayTrend::bytes);
+        } catch (SQLException e) {
+            throw new IllegalStateException("statistics query failed", e);
+        }
+    }
+
+    private Trend computed(Query query, List<DateRange> intervals, DateRange range, List<UnstoredDay> unstored, ChangeCounts counts) {
         try (Connection connection = dataSource.getConnection()) {
             Map<String, Group> groups = StatisticsReference.groups(connection, query.groupBy(), query.healthPartnership());
             java.sql.Array members = StatisticsReference.members(connection, query.healthPartnership());
             Membership membership = StatisticsReference.membership(connection);
             Map<String, Map<Integer, Month>> months = unstored.isEmpty()
-                    ? cache.get(new StatisticsCache.Key(new MonthsQuestion(query.groupBy(), query.basis(), range, query.healthPartnership(),
-                            query.serviceArea(), membership), StatisticsReference.changes(connection, range)),
-                            () -> months(connection, query, range, members, unstored), kept -> bytes(kept) + membership.bytes())
+                    ? cache.get(counts.key(new MonthsQuestion(query.groupBy(), query.basis(), range, query.healthPartnership(), query.serviceArea()),
+                            range), () -> months(connection, query, range, members, unstored), DischargeReadyDayTrend::bytes)
                     : months(connection, query, range, members, unstored);
-            List<Hidden> hidden = query.suppress() ? wholeTable.hidden(membership, query.basis(), query.serviceArea(), intervals) : null;
+            List<Hidden> hidden = query.suppress() ? wholeTable.hidden(membership, query.basis(), query.serviceArea(), intervals, unstored, counts)
+                    : null;
             Map<String, GroupPopulation> population = StatisticsReference.population(connection, query.groupBy(), query.healthPartnership(),
                     groups, range.from().getYear(), range.to().getYear());
             Map<String, Long> standard = StatisticsReference.standardPopulation(connection, query.standardPopulationYear());

@@ -10,7 +10,6 @@ import no.samhandling.discharge.statistics.StatisticsViews.PeriodFigures;
 import no.samhandling.discharge.statistics.StatisticsViews.ServiceAreaFigures;
 import no.samhandling.discharge.codes.Coded;
 import no.samhandling.discharge.stay.ServiceArea;
-import no.samhandling.discharge.stay.StayFigureStore;
 import no.samhandling.discharge.stay.StayFigureStore.UnstoredDay;
 
 import javax.sql.DataSource;
@@ -58,20 +57,17 @@ public class DischargeReadyDays {
             + "(daysWithoutCareLevel). Unknown (null) where a cost is not configured, naming the hospitals or care levels.";
 
     private final DataSource dataSource;
-    private final StayFigureStore stayFigures;
     private final StatisticsConfig config;
     private final StatisticsCache cache;
 
-    DischargeReadyDays(DataSource dataSource, StayFigureStore stayFigures, StatisticsConfig config, StatisticsCache cache) {
+    DischargeReadyDays(DataSource dataSource, StatisticsConfig config, StatisticsCache cache) {
         this.dataSource = dataSource;
-        this.stayFigures = stayFigures;
         this.config = config;
         this.cache = cache;
     }
 
-    /** What the tallies depend on besides the aggregates' rows. */
-    private record TallyQuestion(GroupBy groupBy, Basis basis, DateRange range, String healthPartnership, ServiceArea serviceArea,
-                                 Membership membership) {
+    /** What the tallies depend on besides the aggregates' rows and the reference data. */
+    private record TallyQuestion(GroupBy groupBy, Basis basis, DateRange range, boolean current, String healthPartnership, ServiceArea serviceArea) {
     }
 
     /** What is asked. */
@@ -130,21 +126,27 @@ public class DischargeReadyDays {
                 .orElseThrow(() -> new IllegalStateException("no year has population figures for every municipality"));
     }
 
-    /** Only within the snapshot of {@link StatisticsAnswers}, which protects the figures. */
+    /**
+     * Only within the snapshot of {@link StatisticsAnswers}, which protects the figures: {@code unstored} are the open
+     * periods' days not yet stored from the previous range's first day to the range's last, {@code counts} the change
+     * counts of those months. Each range's tallies are kept on their own, unless it holds such days (they grow with the
+     * calendar).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    DischargeReadyDayStatistics query(Query query) {
+    DischargeReadyDayStatistics query(Query query, List<UnstoredDay> unstored, ChangeCounts counts) {
         DateRange current = query.range();
         DateRange previous = current.previous();
-        List<UnstoredDay> unstored = stayFigures.unstoredDaysOfOpenPeriods(previous.from(), current.to());
         try (Connection connection = dataSource.getConnection()) {
             Map<String, Group> groups = StatisticsReference.groups(connection, query.groupBy(), query.healthPartnership());
-            Membership membership = StatisticsReference.membership(connection);
-            Map<String, Tally> tallies = unstored.isEmpty()
-                    ? cache.get(new StatisticsCache.Key(new TallyQuestion(query.groupBy(), query.basis(), current, query.healthPartnership(),
-                            query.serviceArea(), membership),
-                            StatisticsReference.changes(connection, new DateRange(previous.from(), current.to()))),
-                            () -> tallies(connection, query, previous, current, unstored), kept -> Tally.bytes(kept) + membership.bytes())
-                    : tallies(connection, query, previous, current, unstored);
+            Map<String, Tally> tallies = new HashMap<>();
+            for (DateRange range : List.of(previous, current)) {
+                boolean isCurrent = range == current;
+                List<UnstoredDay> inRange = unstored.stream().filter(day -> range.contains(day.date())).toList();
+                tallies.putAll(inRange.isEmpty()
+                        ? cache.get(counts.key(new TallyQuestion(query.groupBy(), query.basis(), range, isCurrent, query.healthPartnership(),
+                                query.serviceArea()), range), () -> tallies(connection, query, range, isCurrent, inRange), kept -> Tally.bytes(kept))
+                        : tallies(connection, query, range, isCurrent, inRange));
+            }
             Map<String, GroupPopulation> population = StatisticsReference.population(connection, query.groupBy(), query.healthPartnership(),
                     groups, previous.from().getYear(), current.to().getYear());
             Map<String, Long> standard = StatisticsReference.standardPopulation(connection, query.standardPopulationYear());
@@ -181,47 +183,44 @@ public class DischargeReadyDays {
     }
 
     /**
-     * One branch per piece of the two ranges: whole months from the stay-month aggregates, the days of months
+     * One range's tallies (the current or the previous), one branch per piece: whole months from the stay-month aggregates, the days of months
      * covered in part from {@code stay_day} (with the stay-month row of their period for the age group and care
      * level), the open periods' days not yet stored; summed per group, range, service area, age group, hospital,
      * care level and year, and with distinct stays and patients per group, range (and service area).
      */
-    private static Map<String, Tally> tallies(Connection connection, Query query, DateRange previous, DateRange current,
+    private static Map<String, Tally> tallies(Connection connection, Query query, DateRange range, boolean isCurrent,
                                               List<UnstoredDay> unstored) throws SQLException {
         String municipality = query.basis().column;
         java.sql.Array members = StatisticsReference.members(connection, query.healthPartnership());
         String area = query.serviceArea() == null ? null : query.serviceArea().code();
         StringBuilder rows = new StringBuilder();
         SqlParameters parameters = new SqlParameters();
-        for (DateRange range : List.of(previous, current)) {
-            boolean isCurrent = range == current;
-            DateRange.Split split = range.split();
-            if (split.wholeMonths() != null) {
-                rows.append("SELECT sm.stay_id, ").append(isCurrent).append(" AS current, sm.year, sm.age_group, sm.").append(municipality)
-                        .append(" AS municipality, sm.service_area, sm.hospital, sm.care_level, sm.ready_days, sm.billable_days, sm.patient_number")
-                        .append(" FROM statistics_stay_month sm WHERE sm.").append(municipality).append(" = ANY(?)")
-                        .append(" AND sm.year BETWEEN ? AND ? AND sm.year * 12 + sm.month - 1 BETWEEN ? AND ?")
-                        .append(" AND (CAST(? AS varchar) IS NULL OR sm.service_area = ?) UNION ALL ");
-                parameters.add(members, split.wholeMonths().from().getYear(), split.wholeMonths().to().getYear(),
-                        DateRange.monthIndex(split.wholeMonths().from()), DateRange.monthIndex(split.wholeMonths().to()), area, area);
-            }
-            for (DateRange part : split.partialMonths()) {
-                rows.append("SELECT d.stay_id, ").append(isCurrent).append(", d.year, sm.age_group, d.").append(municipality)
-                        .append(", d.service_area, d.hospital, sm.care_level, count(*)::int, (count(*) FILTER (WHERE d.billable))::int, sm.patient_number")
-                        .append(" FROM stay_day d JOIN statistics_stay_month sm ON sm.stay_id = d.stay_id")
-                        .append(" AND sm.period_number = d.period_number AND sm.year = d.year AND sm.month = d.month")
-                        .append(" WHERE d.").append(municipality).append(" = ANY(?) AND d.year = ? AND d.month = ? AND d.day BETWEEN ? AND ?")
-                        .append(" AND (CAST(? AS varchar) IS NULL OR d.service_area = ?)")
-                        .append(" GROUP BY d.stay_id, d.year, sm.age_group, d.").append(municipality)
-                        .append(", d.service_area, d.hospital, sm.care_level, sm.patient_number UNION ALL ");
-                parameters.add(members, part.from().getYear(), part.from().getMonthValue(), part.from(), part.to(), area, area);
-            }
+        DateRange.Split split = range.split();
+        if (split.wholeMonths() != null) {
+            rows.append("SELECT sm.stay_id, ").append(isCurrent).append(" AS current, sm.year, sm.age_group, sm.").append(municipality)
+                    .append(" AS municipality, sm.service_area, sm.hospital, sm.care_level, sm.ready_days, sm.billable_days, sm.patient_number")
+                    .append(" FROM statistics_stay_month sm WHERE sm.").append(municipality).append(" = ANY(?)")
+                    .append(" AND sm.year BETWEEN ? AND ? AND sm.year * 12 + sm.month - 1 BETWEEN ? AND ?")
+                    .append(" AND (CAST(? AS varchar) IS NULL OR sm.service_area = ?) UNION ALL ");
+            parameters.add(members, split.wholeMonths().from().getYear(), split.wholeMonths().to().getYear(),
+                    DateRange.monthIndex(split.wholeMonths().from()), DateRange.monthIndex(split.wholeMonths().to()), area, area);
         }
-        rows.append("SELECT e.stay_id, e.day >= ?, extract(year FROM e.day)::int, op.age_group, s.").append(municipality)
+        for (DateRange part : split.partialMonths()) {
+            rows.append("SELECT d.stay_id, ").append(isCurrent).append(", d.year, sm.age_group, d.").append(municipality)
+                    .append(", d.service_area, d.hospital, sm.care_level, count(*)::int, (count(*) FILTER (WHERE d.billable))::int, sm.patient_number")
+                    .append(" FROM stay_day d JOIN statistics_stay_month sm ON sm.stay_id = d.stay_id")
+                    .append(" AND sm.period_number = d.period_number AND sm.year = d.year AND sm.month = d.month")
+                    .append(" WHERE d.").append(municipality).append(" = ANY(?) AND d.year = ? AND d.month = ? AND d.day BETWEEN ? AND ?")
+                    .append(" AND (CAST(? AS varchar) IS NULL OR d.service_area = ?)")
+                    .append(" GROUP BY d.stay_id, d.year, sm.age_group, d.").append(municipality)
+                    .append(", d.service_area, d.hospital, sm.care_level, sm.patient_number UNION ALL ");
+            parameters.add(members, part.from().getYear(), part.from().getMonthValue(), part.from(), part.to(), area, area);
+        }
+        rows.append("SELECT e.stay_id, ").append(isCurrent).append(", extract(year FROM e.day)::int, op.age_group, s.").append(municipality)
                 .append(", s.service_area, s.hospital, NULL, 1, e.billable::int, s.patient_number FROM extra e JOIN stay s ON s.id = e.stay_id")
                 .append(" JOIN statistics_open_period op ON op.stay_id = e.stay_id WHERE s.").append(municipality).append(" = ANY(?)")
                 .append(" AND (CAST(? AS varchar) IS NULL OR s.service_area = ?)");
-        parameters.add(current.from(), members, area, area);
+        parameters.add(members, area, area);
         String sql = "WITH " + StatisticsReference.UNSTORED_CTE + ", rows (stay_id, current, year, age_group, municipality, service_area, "
                 + "hospital, care_level, ready_days, billable_days, patient) AS (" + rows + ")"
                 + " SELECT " + query.groupBy().keySql + " AS key, r.current, r.service_area, r.age_group, r.hospital,"
@@ -237,7 +236,6 @@ public class DischargeReadyDays {
             try (ResultSet r = statement.executeQuery()) {
                 while (r.next()) {
                     String key = r.getString(1);
-                    boolean isCurrent = r.getBoolean(2);
                     int level = r.getInt(12);
                     if (level == 0) {
                         String age = r.getString(4);

@@ -28,7 +28,9 @@ import java.util.UUID;
  * <p>Concurrency: the stay's row is locked first, so two events of one stay apply their deltas one after the
  * other against the rows the first committed. Stays of one municipality meet on {@code statistics_month} rows,
  * which {@code INSERT ... ON CONFLICT DO UPDATE} locks and increments (no lost update); every transaction
- * touches them in primary-key order, so two cannot wait for each other in a cycle.
+ * touches them in primary-key order, then the months' change counts in month order, so two cannot wait for each other
+ * in a cycle (a transaction of many stays, {@code POST /stays/imports}, applies stay after stay and can: PostgreSQL then
+ * ends one of the two with a deadlock error, and nothing of it is stored).
  */
 @ApplicationScoped
 class StatisticsAggregates {
@@ -80,6 +82,8 @@ class StatisticsAggregates {
         months.into(connection);
         open.into(connection);
         addToMonths(connection, delta);
+        countChanges(connection, delta.keySet(), stays.stream().filter(stored -> !openPeriodAgeGroups(stored).isEmpty())
+                .map(StayFiguresStored::payingMunicipality).toList());
     }
 
     private static final List<String> STAY_MONTH_COLUMNS = List.of("stay_id", "period_number", "year", "month", "age_group",
@@ -106,7 +110,9 @@ class StatisticsAggregates {
         now.forEach(row -> add(delta, row, 1));
         addToMonths(connection, delta);
         replaceStayMonths(connection, stored, now);
-        replaceOpenPeriod(connection, stored);
+        boolean hadOpenPeriod = replaceOpenPeriod(connection, stored);
+        boolean openPeriods = hadOpenPeriod || !openPeriodAgeGroups(stored).isEmpty();
+        countChanges(connection, delta.keySet(), openPeriods ? List.of(stored.payingMunicipality()) : List.of());
     }
 
     static List<StayMonth> stayMonthsOf(StayFiguresStored stored) {
@@ -159,11 +165,10 @@ class StatisticsAggregates {
 
     private static void addToMonths(Connection connection, Map<MonthKey, long[]> delta) throws SQLException {
         try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO statistics_month (paying_municipality, year, month, "
-                + "residence_municipality, service_area, age_group, ready_days, billable_days, changes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1) "
+                + "residence_municipality, service_area, age_group, ready_days, billable_days) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
                 + "ON CONFLICT (paying_municipality, year, month, residence_municipality, service_area, age_group) DO UPDATE SET "
                 + "ready_days = statistics_month.ready_days + EXCLUDED.ready_days, "
-                + "billable_days = statistics_month.billable_days + EXCLUDED.billable_days, changes = statistics_month.changes + 1")) {
-            // Every month touched, even with no difference in its sums: its change count keys StatisticsCache.
+                + "billable_days = statistics_month.billable_days + EXCLUDED.billable_days")) {
             for (Map.Entry<MonthKey, long[]> entry : delta.entrySet()) {
                 MonthKey key = entry.getKey();
                 upsert.setString(1, key.paying());
@@ -178,6 +183,37 @@ class StatisticsAggregates {
             }
             upsert.executeBatch();
         }
+    }
+
+    /** The shards of a month's change count (V71): events of municipalities in different shards never wait for one row. */
+    static final int CHANGE_SHARDS = 8;
+
+    /** The "month" whose change count counts the changes of open periods (V71): their days not yet stored are in no month's sums. */
+    static final int OPEN_PERIODS = -1;
+
+    /**
+     * Adds 1 to the change count of every month touched, even with no difference in its sums (a corrected care level),
+     * and to the open periods' count for each paying municipality of a stay that had or has an open period: the counts
+     * key {@link StatisticsCache}. After every other aggregate row, in (month, shard) order, so the counts are the last
+     * rows a transaction's aggregates lock and every transaction takes them in one order.
+     */
+    private static void countChanges(Connection connection, java.util.Set<MonthKey> touched, List<String> openPeriodsOf) throws SQLException {
+        java.util.SortedSet<Long> months = new java.util.TreeSet<>();
+        touched.forEach(key -> months.add((long) (key.year() * 12 + key.month() - 1) * CHANGE_SHARDS + shardOf(key.paying())));
+        openPeriodsOf.forEach(paying -> months.add((long) OPEN_PERIODS * CHANGE_SHARDS + shardOf(paying)));
+        try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO statistics_month_change (month_index, shard, changes) "
+                + "VALUES (?, ?, 1) ON CONFLICT (month_index, shard) DO UPDATE SET changes = statistics_month_change.changes + 1")) {
+            for (long monthAndShard : months) {
+                upsert.setInt(1, (int) Math.floorDiv(monthAndShard, CHANGE_SHARDS));
+                upsert.setInt(2, (int) Math.floorMod(monthAndShard, CHANGE_SHARDS));
+                upsert.addBatch();
+            }
+            upsert.executeBatch();
+        }
+    }
+
+    static int shardOf(String payingMunicipality) {
+        return Math.floorMod(payingMunicipality.hashCode(), CHANGE_SHARDS);
     }
 
     private static void replaceStayMonths(Connection connection, StayFiguresStored stored, List<StayMonth> rows) throws SQLException {
@@ -198,10 +234,12 @@ class StatisticsAggregates {
         }
     }
 
-    private static void replaceOpenPeriod(Connection connection, StayFiguresStored stored) throws SQLException {
+    /** Whether the stay had an open period before. */
+    private static boolean replaceOpenPeriod(Connection connection, StayFiguresStored stored) throws SQLException {
+        boolean had;
         try (PreparedStatement delete = connection.prepareStatement("DELETE FROM statistics_open_period WHERE stay_id = ?")) {
             delete.setObject(1, stored.stayId());
-            delete.executeUpdate();
+            had = delete.executeUpdate() > 0;
         }
         for (String ageGroup : openPeriodAgeGroups(stored)) {
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO statistics_open_period (stay_id, age_group) VALUES (?, ?)")) {
@@ -210,5 +248,6 @@ class StatisticsAggregates {
                 insert.executeUpdate();
             }
         }
+        return had;
     }
 }

@@ -7,6 +7,8 @@ import no.samhandling.discharge.statistics.StatisticsViews.DischargeReadyDayStat
 import no.samhandling.discharge.statistics.StatisticsViews.GroupFigures;
 import no.samhandling.discharge.statistics.StatisticsViews.PeriodFigures;
 import no.samhandling.discharge.stay.ServiceArea;
+import no.samhandling.discharge.stay.StayFigureStore;
+import no.samhandling.discharge.stay.StayFigureStore.UnstoredDay;
 
 import javax.sql.DataSource;
 import java.time.LocalDate;
@@ -38,11 +40,20 @@ public class StatisticsAnswers {
     private final DischargeReadyDays statistics;
     private final WholeTable wholeTable;
     private final DataSource dataSource;
+    private final StayFigureStore stayFigures;
+    private final StatisticsCache cache;
 
-    StatisticsAnswers(DischargeReadyDays statistics, WholeTable wholeTable, DataSource dataSource) {
+    StatisticsAnswers(DischargeReadyDays statistics, WholeTable wholeTable, DataSource dataSource, StayFigureStore stayFigures,
+                      StatisticsCache cache) {
         this.statistics = statistics;
         this.wholeTable = wholeTable;
         this.dataSource = dataSource;
+        this.stayFigures = stayFigures;
+        this.cache = cache;
+    }
+
+    /** What a whole answer depends on besides the aggregates' rows and the reference data: the question itself. */
+    private record AnswerQuestion(DischargeReadyDays.Query query) {
     }
 
     /** The answer for a plain range, with the default standard population (the intervention effect asks this). */
@@ -61,11 +72,37 @@ public class StatisticsAnswers {
         return answerInSnapshot(query);
     }
 
+    /**
+     * The whole answer is kept under the change counts of both ranges' months and the reference data, and where the ranges
+     * hold days of patients still waiting under those days and the open periods' change count as well.
+     */
     private DischargeReadyDayStatistics answerInSnapshot(DischargeReadyDays.Query query) {
-        DischargeReadyDayStatistics answer = statistics.query(query);
+        DateRange span = new DateRange(query.range().previous().from(), query.range().to());
+        List<UnstoredDay> unstored = stayFigures.unstoredDaysOfOpenPeriods(span.from(), span.to());
+        ChangeCounts counts = ChangeCounts.read(dataSource, span);
+        try {
+            return cache.get(counts.key(new AnswerQuestion(query), span, unstored), () -> computed(query, unstored, counts), StatisticsAnswers::bytes);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("statistics query failed", e);
+        }
+    }
+
+    /** The estimated size of an answer: per group its record, two periods' figures and the change, and as many per service area. */
+    static long bytes(DischargeReadyDayStatistics answer) {
+        long perPeriods = 1 + 2 * PERIOD_OBJECTS + CHANGE_OBJECTS;
+        return answer.groups().stream().mapToLong(group -> Footprint.of(perPeriods * (group.serviceAreas() == null ? 1 : 1 + ServiceArea.values().length),
+                0, 0) + Footprint.of(group.name())).sum() + Footprint.of(8, 1, answer.standardPopulation().size());
+    }
+
+    /** Objects of one period's figures: the record, its numbers (BigDecimal, Long), lists and real cost. */
+    private static final long PERIOD_OBJECTS = 24;
+    private static final long CHANGE_OBJECTS = 12;
+
+    private DischargeReadyDayStatistics computed(DischargeReadyDays.Query query, List<UnstoredDay> unstored, ChangeCounts counts) {
+        DischargeReadyDayStatistics answer = statistics.query(query, unstored, counts);
         boolean board = query.suppress();
         Membership membership = wholeTable.membership();
-        Protection protection = board ? protection(membership, query) : null;
+        Protection protection = board ? protection(membership, query, unstored, counts) : null;
         List<GroupFigures> groups = new ArrayList<>();
         for (GroupFigures group : answer.groups()) {
             String cell = membership.cellOf(query.groupBy(), group.key(), query.healthPartnership());
@@ -98,9 +135,10 @@ public class StatisticsAnswers {
     record Protection(Hidden current, Hidden previous) {
     }
 
-    private Protection protection(Membership membership, DischargeReadyDays.Query query) {
+    private Protection protection(Membership membership, DischargeReadyDays.Query query, List<UnstoredDay> unstored, ChangeCounts counts) {
         DateRange current = query.range();
-        List<Hidden> hidden = wholeTable.hidden(membership, query.basis(), query.serviceArea(), List.of(current.previous(), current));
+        List<Hidden> hidden = wholeTable.hidden(membership, query.basis(), query.serviceArea(), List.of(current.previous(), current), unstored,
+                counts);
         return new Protection(hidden.get(1), hidden.get(0));
     }
 }

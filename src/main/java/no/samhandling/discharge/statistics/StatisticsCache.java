@@ -10,8 +10,8 @@ import java.util.function.ToLongFunction;
 
 /**
  * What the statistics computed from the aggregates of some months, kept for the next question alike. An entry is
- * found only by the question and the months' change count read in the asking transaction ({@code statistics_month.changes},
- * V65), which grows with every committed change of those months: an event's effect is in the next answer, on every
+ * found only by the question, the reference data's version and the months' change count read in the asking transaction
+ * ({@link ChangeCounts}, V71), which grow with every committed change: an event's effect is in the next answer, on every
  * instance. Questions whose ranges hold days of open periods not yet stored (they grow with the calendar) are not
  * kept.
  *
@@ -25,8 +25,8 @@ class StatisticsCache {
 
     static final long BUDGET_BYTES = 32L * 1024 * 1024;
 
-    /** A question and the change count of its months. */
-    record Key(Object question, long changes) {
+    /** A question, the reference data's version and the change count of its months ({@link ChangeCounts}). */
+    record Key(Object question, long reference, long changes) {
     }
 
     private record Kept(Object answer, long bytes) {
@@ -87,6 +87,14 @@ class StatisticsCache {
                 bytes -= leastRecentlyUsed.next().bytes();
                 leastRecentlyUsed.remove();
             }
+        }
+    }
+
+    /** Forgets every kept answer (what an operator does after changing the figures outside the service). */
+    void clear() {
+        synchronized (entries) {
+            entries.clear();
+            bytes = 0;
         }
     }
 

@@ -45,35 +45,6 @@ final class StatisticsReference {
         return groups;
     }
 
-    /** How often the aggregates of the range's months have been written (V65): grows with every committed change of them. */
-    static long changes(Connection connection, DateRange range) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("SELECT coalesce(sum(changes), 0) FROM statistics_month "
-                + "WHERE (year, month) BETWEEN (?, ?) AND (?, ?)")) {
-            new SqlParameters().add(range.from().getYear(), range.from().getMonthValue(), range.to().getYear(), range.to().getMonthValue())
-                    .bind(statement, 1);
-            try (ResultSet result = statement.executeQuery()) {
-                result.next();
-                return result.getLong(1);
-            }
-        }
-    }
-
-    /** {@link #changes} per month (by its month index) of the range's months that have rows. */
-    static Map<Integer, Long> changesByMonth(Connection connection, DateRange range) throws SQLException {
-        Map<Integer, Long> changes = new HashMap<>();
-        try (PreparedStatement statement = connection.prepareStatement("SELECT year * 12 + month - 1, sum(changes) FROM statistics_month "
-                + "WHERE (year, month) BETWEEN (?, ?) AND (?, ?) GROUP BY 1")) {
-            new SqlParameters().add(range.from().getYear(), range.from().getMonthValue(), range.to().getYear(), range.to().getMonthValue())
-                    .bind(statement, 1);
-            try (ResultSet result = statement.executeQuery()) {
-                while (result.next()) {
-                    changes.put(result.getInt(1), result.getLong(2));
-                }
-            }
-        }
-        return changes;
-    }
-
     /** Each municipality's health partnership and hospital trust. */
     static Membership membership(Connection connection) throws SQLException {
         Map<String, String> partnershipOf = new TreeMap<>();

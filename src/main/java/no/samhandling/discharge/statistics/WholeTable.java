@@ -6,7 +6,6 @@ import no.samhandling.discharge.codes.Coded;
 import no.samhandling.discharge.statistics.Membership.GroupCount;
 import no.samhandling.discharge.statistics.Membership.Hidden;
 import no.samhandling.discharge.stay.ServiceArea;
-import no.samhandling.discharge.stay.StayFigureStore;
 import no.samhandling.discharge.stay.StayFigureStore.UnstoredDay;
 
 import javax.sql.DataSource;
@@ -30,17 +29,15 @@ import java.util.TreeMap;
 class WholeTable {
 
     private final DataSource dataSource;
-    private final StayFigureStore stayFigures;
     private final StatisticsCache cache;
 
-    WholeTable(DataSource dataSource, StayFigureStore stayFigures, StatisticsCache cache) {
+    WholeTable(DataSource dataSource, StatisticsCache cache) {
         this.dataSource = dataSource;
-        this.stayFigures = stayFigures;
         this.cache = cache;
     }
 
-    /** What a range's hidden cells depend on besides the aggregates' rows. */
-    private record RangeQuestion(Basis basis, ServiceArea serviceArea, DateRange range, Membership membership) {
+    /** What a range's hidden cells depend on besides the aggregates' rows and the reference data. */
+    private record RangeQuestion(Basis basis, ServiceArea serviceArea, DateRange range) {
     }
 
     /** The membership every cell is named by. */
@@ -54,41 +51,37 @@ class WholeTable {
     }
 
     /**
-     * The hidden cells of each range's table, in the order of {@code ranges} (disjoint, in ascending order). Each range is
-     * kept on its own under the change count of its months, so a change of one month reads only the ranges it is in.
+     * The hidden cells of each range's table, in the order of {@code ranges} (disjoint, in ascending order), in the
+     * answer's snapshot: {@code unstored} are the open periods' days not yet stored over the ranges, {@code counts} the
+     * change counts of their months. Each range without such days is kept on its own under the change count of its
+     * months, so a change of one month reads only the ranges it is in; a range with such days (they grow with the
+     * calendar) is read every time.
      */
     @Transactional
-    List<Hidden> hidden(Membership membership, Basis basis, ServiceArea serviceArea, List<DateRange> ranges) {
-        DateRange span = new DateRange(ranges.getFirst().from(), ranges.getLast().to());
-        List<UnstoredDay> unstored = stayFigures.unstoredDaysOfOpenPeriods(span.from(), span.to());
+    List<Hidden> hidden(Membership membership, Basis basis, ServiceArea serviceArea, List<DateRange> ranges, List<UnstoredDay> unstored,
+                        ChangeCounts counts) {
         try (Connection connection = dataSource.getConnection()) {
-            if (!unstored.isEmpty()) {
-                Map<Integer, List<GroupCount>> counts = counts(connection, basis, serviceArea, ranges, unstored);
-                return java.util.stream.IntStream.range(0, ranges.size()).mapToObj(i -> membership.hidden(counts.getOrDefault(i, List.of())))
-                        .toList();
-            }
-            Map<Integer, Long> changesByMonth = StatisticsReference.changesByMonth(connection, span);
             List<Hidden> hidden = new ArrayList<>();
             List<Integer> missing = new ArrayList<>();
             List<StatisticsCache.Key> keys = new ArrayList<>();
             for (DateRange range : ranges) {
-                long changes = 0;
-                for (int month = DateRange.monthIndex(range.from()); month <= DateRange.monthIndex(range.to()); month++) {
-                    changes += changesByMonth.getOrDefault(month, 0L);
-                }
-                StatisticsCache.Key key = new StatisticsCache.Key(new RangeQuestion(basis, serviceArea, range, membership), changes);
+                boolean growing = unstored.stream().anyMatch(day -> range.contains(day.date()));
+                StatisticsCache.Key key = growing ? null : counts.key(new RangeQuestion(basis, serviceArea, range), range);
                 keys.add(key);
-                hidden.add(cache.<Hidden>kept(key).orElse(null));
+                hidden.add(key == null ? null : cache.<Hidden>kept(key).orElse(null));
                 if (hidden.getLast() == null) {
                     missing.add(keys.size() - 1);
                 }
             }
             if (!missing.isEmpty()) {
-                Map<Integer, List<GroupCount>> counts = counts(connection, basis, serviceArea, missing.stream().map(ranges::get).toList(), unstored);
+                Map<Integer, List<GroupCount>> counted = counts(connection, basis, serviceArea, missing.stream().map(ranges::get).toList(), unstored);
                 for (int j = 0; j < missing.size(); j++) {
-                    Hidden computed = membership.hidden(counts.getOrDefault(j, List.of()));
+                    Hidden computed = membership.hidden(counted.getOrDefault(j, List.of()));
                     hidden.set(missing.get(j), computed);
-                    cache.keep(keys.get(missing.get(j)), computed, computed.bytes() + membership.bytes());
+                    StatisticsCache.Key key = keys.get(missing.get(j));
+                    if (key != null) {
+                        cache.keep(key, computed, computed.bytes());
+                    }
                 }
             }
             return List.copyOf(hidden);

@@ -1,6 +1,7 @@
 package no.samhandling.discharge.statistics;
 
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import io.restassured.response.ValidatableResponse;
 import no.samhandling.discharge.testsupport.DischargeReadyStays;
 import no.samhandling.discharge.testsupport.TestTokens;
@@ -36,6 +37,9 @@ class OneDatabaseStateTest {
 
     private final String ward = TestTokens.ward(StatisticsResourceTest.HELGELANDSSYKEHUSET);
 
+    @Inject
+    StatisticsCache cache;
+
     @AfterEach
     void noChangeLeftForAnotherTest() {
         WholeTableAfterAChange.next(null);
@@ -49,6 +53,7 @@ class OneDatabaseStateTest {
                 .body(group(HELGELAND, "current.patients"), nullValue()).extract().path("groups");
 
         WholeTableAfterAChange.next(() -> DischargeReadyStays.waitedDays(ward, ALTA, LocalDate.of(2020, 2, 20), 2));
+        cache.clear(); // computed again, not the kept answer: the change is made in the middle of the computation
         Object during = table("2020-02-01", "2020-02-29").statusCode(200).extract().path("groups");
         assertThat(during).as("figures and hidden cells of the state before the change").isEqualTo(before);
 
@@ -66,6 +71,7 @@ class OneDatabaseStateTest {
                 .body(group(HELGELAND, "points[0].suppressed"), equalTo(true)).extract().path("groups");
 
         WholeTableAfterAChange.next(() -> DischargeReadyStays.waitedDays(ward, ALTA, LocalDate.of(2020, 4, 20), 2));
+        cache.clear();
         Object during = trend("2020-04-01", "2020-04-30").statusCode(200).extract().path("groups");
         assertThat(during).as("figures and hidden cells of the state before the change").isEqualTo(before);
 

@@ -39,7 +39,7 @@ class StatisticsCacheTest {
         answer("first", 0, 40);
         answer("third", 0, 40);
         assertThat(cache.keptBytes()).isEqualTo(80);
-        assertThat(cache.kept(new StatisticsCache.Key("second", 0))).isEmpty();
+        assertThat(cache.kept(new StatisticsCache.Key("second", 0, 0))).isEmpty();
         assertThat(answer("first", 0, 40)).endsWith("#1");
         assertThat(answer("third", 0, 40)).endsWith("#3");
     }
@@ -52,7 +52,7 @@ class StatisticsCacheTest {
         assertThat(cache.keptBytes()).isEqualTo(BUDGET);
         answer("large", 0, 90);
         assertThat(cache.keptBytes()).isEqualTo(90);
-        assertThat(List.of("a", "b", "c")).allSatisfy(question -> assertThat(cache.kept(new StatisticsCache.Key(question, 0))).isEmpty());
+        assertThat(List.of("a", "b", "c")).allSatisfy(question -> assertThat(cache.kept(new StatisticsCache.Key(question, 0, 0))).isEmpty());
         assertThat(answer("large", 0, 90)).endsWith("#4");
     }
 
@@ -69,7 +69,7 @@ class StatisticsCacheTest {
 
     @Test
     void anAnswerKeptAgainUnderItsKeyReplacesTheOldOneAndItsSize() {
-        StatisticsCache.Key key = new StatisticsCache.Key("question", 3);
+        StatisticsCache.Key key = new StatisticsCache.Key("question", 0, 3);
         cache.keep(key, "old", 30);
         cache.keep(key, "new", 50);
         assertThat(cache.<String>kept(key)).contains("new");
@@ -82,10 +82,10 @@ class StatisticsCacheTest {
     @Test
     void theServicesCacheHoldsThirtyTwoMegabytes() {
         StatisticsCache service = new StatisticsCache();
-        StatisticsCache.Key whole = new StatisticsCache.Key("whole budget", 0);
+        StatisticsCache.Key whole = new StatisticsCache.Key("whole budget", 0, 0);
         service.keep(whole, "answer", 32L * 1024 * 1024);
         assertThat(service.kept(whole)).isPresent();
-        service.keep(new StatisticsCache.Key("one byte more", 0), "answer", 1);
+        service.keep(new StatisticsCache.Key("one byte more", 0, 0), "answer", 1);
         assertThat(service.kept(whole)).isEmpty();
         assertThat(service.keptBytes()).isEqualTo(1);
     }
@@ -121,7 +121,7 @@ class StatisticsCacheTest {
     }
 
     private String answer(String question, long changes, long bytes) throws SQLException {
-        return cache.get(new StatisticsCache.Key(question, changes), () -> question + "@" + changes + " #" + computed.incrementAndGet(),
+        return cache.get(new StatisticsCache.Key(question, 0, changes), () -> question + "@" + changes + " #" + computed.incrementAndGet(),
                 answer -> bytes);
     }
 }

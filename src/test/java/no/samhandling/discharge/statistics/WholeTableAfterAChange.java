@@ -5,7 +5,7 @@ import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Singleton;
 import no.samhandling.discharge.statistics.Membership.Hidden;
 import no.samhandling.discharge.stay.ServiceArea;
-import no.samhandling.discharge.stay.StayFigureStore;
+import no.samhandling.discharge.stay.StayFigureStore.UnstoredDay;
 
 import javax.sql.DataSource;
 import java.util.List;
@@ -23,8 +23,8 @@ class WholeTableAfterAChange extends WholeTable {
 
     private static final AtomicReference<Runnable> NEXT = new AtomicReference<>();
 
-    WholeTableAfterAChange(DataSource dataSource, StayFigureStore stayFigures, StatisticsCache cache) {
-        super(dataSource, stayFigures, cache);
+    WholeTableAfterAChange(DataSource dataSource, StatisticsCache cache) {
+        super(dataSource, cache);
     }
 
     static void next(Runnable change) {
@@ -33,11 +33,12 @@ class WholeTableAfterAChange extends WholeTable {
 
     /** In the answer's transaction, as the product's. */
     @Override
-    List<Hidden> hidden(Membership membership, Basis basis, ServiceArea serviceArea, List<DateRange> ranges) {
+    List<Hidden> hidden(Membership membership, Basis basis, ServiceArea serviceArea, List<DateRange> ranges, List<UnstoredDay> unstored,
+                        ChangeCounts counts) {
         Runnable change = NEXT.getAndSet(null);
         if (change != null) {
             change.run();
         }
-        return super.hidden(membership, basis, serviceArea, ranges);
+        return super.hidden(membership, basis, serviceArea, ranges, unstored, counts);
     }
 }
