@@ -26,6 +26,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** The two bulk loads of stays: as if each step were a REST call now, or as history that has already happened. */
 @Path("/stays")
 @Tag(name = "Stays")
+@Transactional
+@RolesAllowed(Roles.ADMIN)
+@Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public class StayImportResource {
 
@@ -43,10 +46,7 @@ public class StayImportResource {
 
     @POST
     @Path("imports")
-    @Transactional
     @TransactionConfiguration(timeout = StayImport.TRANSACTION_TIMEOUT_SECONDS)
-    @RolesAllowed(Roles.ADMIN)
-    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Load many stays with their history at once (historikk) - administrators",
             description = "For loading history, e.g. from an earlier system: up to 500 stays per call, each registered and each of its events "
                     + "recorded exactly as the REST calls of wards and intake teams would (same checks, figures, messages and audit), "
@@ -65,10 +65,7 @@ public class StayImportResource {
 
     @POST
     @Path("history-imports")
-    @Transactional
     @TransactionConfiguration(timeout = StayHistoryImport.TRANSACTION_TIMEOUT_SECONDS)
-    @RolesAllowed(Roles.ADMIN)
-    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Import of earlier stays (historikk, import av tidligere opphold), fast - administrators",
             description = "For loading the history of stays that are over or still waiting, e.g. from an earlier system or journal extract: "
                     + "up to " + StayHistoryImport.MAX_STAYS + " stays per call, in the same shape as POST /stays/imports. Every stay and "
