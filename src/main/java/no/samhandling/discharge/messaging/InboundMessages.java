@@ -29,6 +29,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * Handles one inbound message for whichever capability registered its event code: parse, deduplicate
@@ -92,6 +93,11 @@ public class InboundMessages {
         String eventOrUnknown() {
             return eventCode == null ? "unknown" : eventCode;
         }
+
+        /** Whether what the inbox row and the acknowledgement's key store holds the NUL character. */
+        boolean holdsNul() {
+            return Stream.of(messageId, bundleId, eventCode, sender, subject.orElse(null)).anyMatch(NulCharacters::in);
+        }
     }
 
     Outcome handle(InboundChannel channel, String payload) {
@@ -125,6 +131,13 @@ public class InboundMessages {
                 FhirElements.string(header, "replaces-message"), bundle, header, clock.instant());
         Reply reply = new Reply(channel, messageId, bareId(bundle.getIdElement().getIdPart()), fingerprint(payload), eventCode,
                 header.getSource().getEndpoint(), sender, handler.flatMap(h -> subject(h, message)));
+        List<String> nulPlaces = nulPlaces(payload);
+        if (!nulPlaces.isEmpty() && reply.holdsNul()) {
+            // Neither the inbox nor the outbox could store the refusal: the dead-letter topic only.
+            metrics.deadLetter();
+            return Outcome.deadLetter(null, "The message's ids, sender or subject contain the NUL character (\\u0000): "
+                    + String.join(", ", nulPlaces));
+        }
 
         long checking = System.nanoTime();
         Optional<Outcome> duplicate = QuarkusTransaction.requiringNew().call(() -> answerIfKnown(reply));
@@ -133,6 +146,7 @@ public class InboundMessages {
             return duplicate.get();
         }
 
+        nulPlaces.forEach(place -> problems.add(MessageIssue.invalid("The text " + NulCharacters.TEXT, place)));
         long validating = System.nanoTime();
         for (SingleValidationMessage error : validation.errors(payload, MessageProfiles.forEvent(eventCode))) {
             problems.add(new MessageIssue(IssueType.INVALID, error.getMessage(), error.getLocationString()));
@@ -323,6 +337,14 @@ public class InboundMessages {
             text = text + " " + refused.errors().stream().map(e -> e.field() + " " + e.message()).toList();
         }
         return new MessageIssue(type, text, null);
+    }
+
+    private List<String> nulPlaces(String payload) {
+        try {
+            return NulCharacters.places(json.readTree(payload));
+        } catch (JsonProcessingException e) {
+            return List.of(); // not reached: HAPI has parsed the same text
+        }
     }
 
     /**

@@ -18,6 +18,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import no.samhandling.discharge.database.DatabaseFailures;
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -147,7 +148,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
-        if (databaseUnreachable(e)) {
+        // Lost during COMMIT, the outcome is unknown to us: only a retry with the same Idempotency-Key (recorded in the
+        // transaction of the change) is safe.
+        if (DatabaseFailures.unreachable(e)) {
             LOG.warnf("Database unreachable: %s", e.toString());
             return Response.fromResponse(respond(Problem.of(ProblemType.DATABASE_UNAVAILABLE,
                     "The connection to the database was lost: this request may or may not have been stored. Send it again in a "
@@ -155,7 +158,7 @@ public class ProblemMappers {
                     instance(uri))))
                     .header("Retry-After", "30").build();
         }
-        if (sqlState(e, "22021")) {
+        if (DatabaseFailures.hasState(e, "22021")) {
             // A NUL character PostgreSQL cannot take in text, come by a way StrictJson does not read (a query parameter).
             return respond(Problem.of(ProblemType.MALFORMED_REQUEST, "A text of this request contains the NUL character (\\u0000), "
                     + "which cannot be stored or searched for. Remove it and send the request again.", instance(uri)));
@@ -195,35 +198,5 @@ public class ProblemMappers {
             return "a value of type number";
         }
         return "a value of type " + type.getSimpleName();
-    }
-
-    private static boolean sqlState(Throwable e, String state) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof java.sql.SQLException sql && state.equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * The connection to PostgreSQL was lost or cannot be had (SQLSTATE class 08, the server shutting down 57P01-57P03,
-     * or no connection from the pool in time): transient. Lost during COMMIT, the transaction's outcome is unknown to us;
-     * only a retry with the same Idempotency-Key (recorded in the transaction of the change) is safe.
-     */
-    static boolean databaseUnreachable(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof org.hibernate.exception.JDBCConnectionException) {
-                return true;
-            }
-            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
-                return true;
-            }
-            if (cause instanceof java.sql.SQLException sql && sql.getMessage() != null && sql.getMessage().contains("Acquisition timeout")) {
-                return true;
-            }
-        }
-        return false;
     }
 }

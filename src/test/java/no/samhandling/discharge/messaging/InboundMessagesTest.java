@@ -135,6 +135,41 @@ class InboundMessagesTest {
                 .body("status", org.hamcrest.Matchers.equalTo("awaiting-municipality"));
     }
 
+    /** PostgreSQL cannot store the NUL character in text: refused where the message arrives, the place named, nothing applied. */
+    @Test
+    void aTextWithTheNulCharacterIsRefusedNamingWhereItIs() {
+        String stay = stayAwaitingTheMunicipality();
+        String messageId = UUID.randomUUID().toString();
+        String answer = MunicipalityResponses.canReceive(messageId, VAGAN, stay, "2025-03-07");
+        String withNul = answer.replace("\"valueString\":\"Korttidsplass\"", "\"valueString\":\"Kortt\\u0000idsplass\"");
+        assertThat(withNul).isNotEqualTo(answer);
+        send(withNul);
+        ConsumerRecord<String, String> ack = awaitOne(OUT, r -> respondsTo(r, messageId));
+        assertThat(header(ack.value()).getResponse().getCode()).isEqualTo(MessageHeader.ResponseType.FATALERROR);
+        OperationOutcome outcome = (OperationOutcome) bundle(ack.value()).getEntry().get(1).getResource();
+        assertThat(outcome.getIssue()).anySatisfy(issue -> {
+            assertThat(issue.getCode()).isEqualTo(OperationOutcome.IssueType.INVALID);
+            assertThat(issue.getDiagnostics()).contains("NUL character").contains("cannot be stored");
+            assertThat(issue.getExpression()).extracting(Object::toString).containsExactly("Bundle.entry[1].resource.extension[3].valueString");
+        });
+        awaitOne(DLQ, r -> r.value().contains(messageId));
+        assertStay(stay, "awaiting-municipality", 4);
+    }
+
+    /** With the NUL character in its Bundle.id the refusal could not be stored either: the dead-letter topic says why. */
+    @Test
+    void aNulCharacterInAnIdOfTheMessageSendsItToTheDeadLetterTopicWithTheReason() {
+        String messageId = UUID.randomUUID().toString();
+        String answer = MunicipalityResponses.canReceive(messageId, VAGAN, UUID.randomUUID().toString(), "2025-03-07");
+        String bundleId = bundle(answer).getIdElement().getIdPart();
+        String withNul = answer.replace("\"id\":\"" + bundleId + "\"", "\"id\":\"" + bundleId + "\\u0000\"");
+        assertThat(withNul).isNotEqualTo(answer);
+        send(withNul);
+        ConsumerRecord<String, String> dead = awaitOne(DLQ, r -> r.value().contains(messageId));
+        assertThat(new String(dead.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8))
+                .contains("NUL character").contains("Bundle.id");
+    }
+
     /** FHIR messaging: a resend (new Bundle.id, same content) is the same message and gets the stored answer again. */
     @Test
     void aResendWithANewBundleIdGetsTheFirstAnswerAgainAndNoSecondEffect() {
@@ -166,9 +201,7 @@ class InboundMessagesTest {
         OperationOutcome outcome = (OperationOutcome) bundle(second.value()).getEntry().get(1).getResource();
         assertThat(outcome.getIssueFirstRep().getCode()).isEqualTo(OperationOutcome.IssueType.DUPLICATE);
         awaitOne(DLQ, r -> r.value().contains(messageId));
-        given().auth().oauth2(ward).when().get("/stays/" + stay).then().statusCode(200)
-                .body("status", org.hamcrest.Matchers.equalTo("municipality-cannot-receive"))
-                .body("events", org.hamcrest.Matchers.hasSize(5));
+        assertStay(stay, "municipality-cannot-receive", 5);
     }
 
     /** Another sender's message with the same MessageHeader.id is its own message: it never gets the first sender's answer. */
@@ -198,6 +231,12 @@ class InboundMessagesTest {
                 "assessment", Map.of("problemsAtAdmissionClarified", true, "diagnosisAndFollowUpPlanSet", true, "functionLevelAssessed", true)));
         post(stay, "discharge-ready-notice", Map.of("sentAt", "2025-03-04T10:00:00+01:00"));
         return stay;
+    }
+
+    private void assertStay(String stay, String status, int events) {
+        given().auth().oauth2(ward).when().get("/stays/" + stay).then().statusCode(200)
+                .body("status", org.hamcrest.Matchers.equalTo(status))
+                .body("events", org.hamcrest.Matchers.hasSize(events));
     }
 
     private void post(String stay, String command, Map<String, ?> body) {
