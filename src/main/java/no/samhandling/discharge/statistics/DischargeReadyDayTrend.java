@@ -115,10 +115,15 @@ public class DischargeReadyDayTrend {
             Map<String, Group> groups = StatisticsReference.groups(connection, query.groupBy(), query.healthPartnership());
             java.sql.Array members = StatisticsReference.members(connection, query.healthPartnership());
             Membership membership = StatisticsReference.membership(connection);
-            Map<String, Map<Integer, Month>> months = unstored.isEmpty()
-                    ? cache.get(counts.key(new MonthsQuestion(query.groupBy(), query.basis(), range, query.healthPartnership(), query.serviceArea()),
-                            range), () -> months(connection, query, range, members, unstored), DischargeReadyDayTrend::bytes)
-                    : months(connection, query, range, members, unstored);
+            Map<String, Map<Integer, Month>> months = new HashMap<>();
+            for (DateRange year : years(range)) {
+                List<UnstoredDay> inYear = unstored.stream().filter(day -> year.contains(day.date())).toList();
+                Map<String, Map<Integer, Month>> ofYear = inYear.isEmpty()
+                        ? cache.get(counts.key(new MonthsQuestion(query.groupBy(), query.basis(), year, query.healthPartnership(), query.serviceArea()),
+                                year), () -> months(connection, query, year, members, inYear), DischargeReadyDayTrend::bytes)
+                        : months(connection, query, year, members, inYear);
+                ofYear.forEach((group, byMonth) -> months.computeIfAbsent(group, key -> new HashMap<>()).putAll(byMonth));
+            }
             List<Hidden> hidden = query.suppress() ? wholeTable.hidden(membership, query.basis(), query.serviceArea(), intervals, unstored, counts)
                     : null;
             Map<String, GroupPopulation> population = StatisticsReference.population(connection, query.groupBy(), query.healthPartnership(),
@@ -151,6 +156,20 @@ public class DischargeReadyDayTrend {
         } catch (SQLException e) {
             throw new IllegalStateException("statistics query failed", e);
         }
+    }
+
+    /**
+     * The range cut at the turns of the year: each year's monthly sums are kept on their own, so a change of one month
+     * reads that year's sums again, not the whole series'.
+     */
+    static List<DateRange> years(DateRange range) {
+        List<DateRange> years = new ArrayList<>();
+        for (int year = range.from().getYear(); year <= range.to().getYear(); year++) {
+            LocalDate first = LocalDate.of(year, 1, 1);
+            LocalDate last = LocalDate.of(year, 12, 31);
+            years.add(new DateRange(range.from().isAfter(first) ? range.from() : first, range.to().isBefore(last) ? range.to() : last));
+        }
+        return years;
     }
 
     private static TrendPoint point(Query query, DateRange interval, Month sum, boolean hidden, GroupPopulation.Population population,
