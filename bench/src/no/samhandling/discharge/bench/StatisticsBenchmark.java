@@ -5,6 +5,7 @@ import no.samhandling.discharge.bench.data.Loader;
 import no.samhandling.discharge.bench.data.ServiceClient;
 import no.samhandling.discharge.bench.data.StayScript;
 import no.samhandling.discharge.bench.data.Scale;
+import no.samhandling.discharge.bench.data.SyntheticPerson;
 import no.samhandling.discharge.localdev.LocalInfrastructure;
 
 import java.nio.file.Files;
@@ -17,6 +18,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -175,7 +177,9 @@ public final class StatisticsBenchmark {
         line("Asked again: each query " + options.repetitions() + " times after 20 unmeasured ones, one at a time, with a board token, on the "
                 + "data loaded above; from the second time on the service answers from what it kept (StatisticsCache, keyed by the months' "
                 + "change count). New questions: each asked once, none asked before (other years, basis and service areas), so nothing of "
-                + "the answer is kept: what a board sees first after any change in the range, and always for a range with patients still waiting.");
+                + "the answer is kept (beyond what neighbouring questions left: the previous year's part). First answer after an event: "
+                + "each asked right after a new stay with days in its range was committed through REST, so the kept answer is not found "
+                + "and only the months that changed are read again: what a board sees after events in a range it asks about.");
         line("");
         line("| query | what | p50 ms | p95 ms | p99 ms | goal |");
         line("| --- | --- | ---: | ---: | ---: | --- |");
@@ -201,12 +205,48 @@ public final class StatisticsBenchmark {
         newTrends.remove(trend + "&basis=paying");
         row("partnership × year, new questions", newYears.size() + " ranges, bases and service areas", timeEach(newYears, service, board), "");
         row("region × 10-year monthly trend, new questions", newTrends.size() + " bases and service areas", timeEach(newTrends, service, board), "");
+        // A day in both queries' ranges, 30 days before their end: June 2025 at national scale.
+        LocalDate changed = yearTo.minusDays(30);
+        SplittableRandom random = new SplittableRandom(options.seed());
+        row("partnership × year, first answer after an event", AFTER_A_CHANGE + " times, each right after a new stay in Tromsø with days on "
+                + changed, afterAChange(service, partnershipYear, board, changed, random), "");
+        row("region × 10-year monthly trend, first answer after an event", AFTER_A_CHANGE + " times, the same",
+                afterAChange(service, trend, board, changed, random), "");
         memory.stopSampling();
         line("");
         line("Memory of the service while it served these queries (sampled every 200 ms): heap used at most %.0f MB (of -Xmx), RSS at most %.0f MB "
                 .formatted(memory.maxHeap / 1e6, memory.maxRss / 1e6) + "(deployed limit 1 GiB = 1074 MB). Machine load (1, 5, 15 min) after "
                 + "the queries: " + loadAverage() + " (other work on this machine counts in it).");
         line("");
+    }
+
+    private static final int AFTER_A_CHANGE = 20;
+
+    /**
+     * The query asked right after a change in its range was committed, {@value #AFTER_A_CHANGE} times: a stay of Tromsø
+     * (registered, discharge-ready from {@code day}, discharged two days later, through REST), so the kept answer is
+     * not found and the months it changed are read again. Only the time of the query is measured.
+     */
+    private static List<Double> afterAChange(ServiceClient service, String query, String token, LocalDate day, SplittableRandom random)
+            throws Exception {
+        String integration = service.integration();
+        List<Double> millis = new ArrayList<>();
+        for (int i = 0; i < AFTER_A_CHANGE; i++) {
+            Instant declared = day.atTime(9, 0).atZone(OSLO).toInstant();
+            String patient = SyntheticPerson.fodselsnummer(LocalDate.of(1935, 1, 1).plusDays(random.nextInt(3650)), random);
+            String id = ServiceClient.stayIdOf(service.post("/stays", "{\"patientIdentifier\":\"" + patient + "\",\"hospital\":\"983974929\","
+                    + "\"ward\":\"Medisinsk sengepost\",\"serviceArea\":\"somatic\",\"residenceMunicipality\":\"5501\",\"admittedAt\":\""
+                    + declared.minusSeconds(86400) + "\"}", integration, null));
+            service.post("/stays/" + id + "/discharge-readiness", "{\"declaredAt\":\"" + declared + "\",\"assessorHprNumber\":\"9144889\","
+                    + "\"assessment\":{\"problemsAtAdmissionClarified\":true,\"diagnosisAndFollowUpPlanSet\":true,\"functionLevelAssessed\":true}}",
+                    integration, null);
+            service.post("/stays/" + id + "/discharge", "{\"dischargedAt\":\"" + declared.plusSeconds(2 * 86400) + "\",\"destination\":\"home\"}",
+                    integration, null);
+            long start = System.nanoTime();
+            service.get(query, token);
+            millis.add((System.nanoTime() - start) / 1e6);
+        }
+        return millis;
     }
 
     private void eventVisibility(ServiceClient service) throws Exception {

@@ -7,7 +7,7 @@ import java.util.SplittableRandom;
  * Synthetic fødselsnummer as Skatteetaten issues them for test persons (Tenor): the birth month plus 80,
  * so no real person can have one, with the individual number of the birth century and valid check digits.
  */
-final class SyntheticPerson {
+public final class SyntheticPerson {
 
     private static final int[] FIRST = {3, 7, 6, 1, 8, 9, 4, 5, 2};
     private static final int[] SECOND = {5, 4, 3, 2, 7, 6, 5, 4, 3, 2};
@@ -15,7 +15,7 @@ final class SyntheticPerson {
     private SyntheticPerson() {
     }
 
-    static String fodselsnummer(LocalDate birth, SplittableRandom random) {
+    public static String fodselsnummer(LocalDate birth, SplittableRandom random) {
         while (true) {
             // 1900-1999: individual numbers 000-499; 2000-2039: 500-999.
             int individual = birth.getYear() < 2000 ? random.nextInt(500) : 500 + random.nextInt(500);
