@@ -1,12 +1,14 @@
 -- What a kept statistics answer (StatisticsCache) is found by, read in a few rows instead of a scan.
 --
--- 1. The months' change counts move from every statistics_month row (V65: a ten-year range summed 74 000 rows, twice
---    per answer) to a row per month and shard: each transaction that rewrites a month's sums adds 1 to its month's row
+-- 1. The months' change counts are read from a row per month and shard instead of every statistics_month row (V65: a
+--    ten-year range summed 74 000 rows, twice per answer): each transaction that rewrites a month's sums adds 1 to its month's row
 --    of the shard of the paying municipality (StatisticsAggregates). The shards (8) keep events of different
---    municipalities from waiting for one row. The sum over a range's months grows with every committed change of them,
---    as before. Month index -1 counts the changes of open periods (their days not yet stored are in no month's sums):
---    every transaction that rewrites a stay that had or has an open period adds 1 to it. Old instances read the dropped
---    column and fail rather than answer from stale kept figures.
+--    municipalities from waiting for one row; a transaction raises them once, as it commits. The sum over a range's
+--    months grows with every committed change of them, as before. Month index -1 counts the changes of open periods
+--    (their days not yet stored are in no month's sums): every transaction that rewrites a stay that had or has an open
+--    period adds 1 to it.
+--    statistics_month.changes stays, and is still raised, for the instances of the release before this one during a
+--    rolling deploy (they find their kept answers by it); a later release drops it and its index.
 CREATE TABLE statistics_month_change (
     month_index integer NOT NULL,
     shard       smallint NOT NULL CHECK (shard BETWEEN 0 AND 7),
@@ -15,9 +17,6 @@ CREATE TABLE statistics_month_change (
 );
 INSERT INTO statistics_month_change (month_index, shard, changes)
 SELECT year * 12 + month - 1, 0, sum(changes) FROM statistics_month GROUP BY year, month;
-
-DROP INDEX statistics_month_changes_idx;
-ALTER TABLE statistics_month DROP COLUMN changes;
 
 -- 2. A version of the reference data every answer reads besides the days (municipalities and their partnerships and
 --    trusts, populations, daily rates), raised by PostgreSQL itself after every statement that changes them, so a kept

@@ -21,7 +21,7 @@ import java.util.Map;
  * counted up to today, are in no month's sums). All only grow, so an answer kept under the counts of an earlier state is
  * never found in a later one that differs in its months, its open periods or its reference data.
  */
-record ChangeCounts(long reference, long openPeriods, Map<Integer, Long> byMonth) {
+record ChangeCounts(DateRange span, long reference, long openPeriods, Map<Integer, Long> byMonth) {
 
     ChangeCounts {
         byMonth = Map.copyOf(byMonth);
@@ -56,13 +56,16 @@ record ChangeCounts(long reference, long openPeriods, Map<Integer, Long> byMonth
             }
         }
         Long openPeriods = byMonth.remove(OPEN_PERIODS);
-        return new ChangeCounts(reference, openPeriods == null ? 0 : openPeriods, byMonth);
+        return new ChangeCounts(span, reference, openPeriods == null ? 0 : openPeriods, byMonth);
     }
 
     private static final int OPEN_PERIODS = StatisticsAggregates.OPEN_PERIODS;
 
-    /** The changes of the range's months (within the span read). */
+    /** The changes of the range's months (within the span read: outside it every state would count 0). */
     long of(DateRange range) {
+        if (range.from().isBefore(span.from()) || range.to().isAfter(span.to())) {
+            throw new IllegalArgumentException(range + " is not within the months read, " + span);
+        }
         long changes = 0;
         for (int month = DateRange.monthIndex(range.from()); month <= DateRange.monthIndex(range.to()); month++) {
             changes += byMonth.getOrDefault(month, 0L);
@@ -90,7 +93,10 @@ record ChangeCounts(long reference, long openPeriods, Map<Integer, Long> byMonth
     /** The days as a digest (a list of thousands of days per kept answer would outweigh the answer). */
     record UnstoredDays(int count, long first, long second) {
 
-        static UnstoredDays of(List<UnstoredDay> days) {
+        /** In the order of stay and day: the same days give the same digest, in whatever order they were read. */
+        static UnstoredDays of(List<UnstoredDay> unordered) {
+            List<UnstoredDay> days = unordered.stream().sorted(java.util.Comparator.comparing(UnstoredDay::stayId)
+                    .thenComparing(UnstoredDay::date)).toList();
             try {
                 MessageDigest digest = MessageDigest.getInstance("SHA-256");
                 ByteBuffer day = ByteBuffer.allocate(Long.BYTES * 3 + 1);

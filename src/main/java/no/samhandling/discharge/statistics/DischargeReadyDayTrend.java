@@ -147,12 +147,12 @@ public class DischargeReadyDayTrend {
                     boolean hide = query.suppress() && hidden.get(i).hides(cell);
                     points.add(point(query, interval, sum, hide, population.get(group.key()).over(interval), standard));
                 }
-                series.add(new TrendGroup(group.key(), group.name(), group.municipalities(), points));
+                series.add(new TrendGroup(group.key(), group.name(), group.municipalities(), List.copyOf(points)));
             }
             return new Trend(query.groupBy(), query.basis(), query.interval(), range.from(), range.to(), query.healthPartnership(),
                     query.serviceArea(), DischargeReadyDays.DENOMINATOR, DischargeReadyDays.STANDARDISATION, query.standardPopulationYear(),
                     standard, query.suppress() ? SUPPRESSION_RULE : DischargeReadyDays.SUPPRESSION_RULE.replace("in a range", "in an interval"),
-                    query.suppress(), series);
+                    query.suppress(), List.copyOf(series));
         } catch (SQLException e) {
             throw new IllegalStateException("statistics query failed", e);
         }

@@ -3,6 +3,8 @@ package no.samhandling.discharge.statistics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import no.samhandling.discharge.stay.DayFact;
 import no.samhandling.discharge.database.CopyIn;
 import no.samhandling.discharge.stay.StayFiguresStored;
@@ -10,6 +12,7 @@ import no.samhandling.discharge.stay.StayFiguresStoredInBulk;
 import no.samhandling.discharge.stay.StayFiguresStored.StoredPeriod;
 import org.hibernate.Session;
 
+import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,23 +25,26 @@ import java.util.UUID;
 
 /**
  * Keeps the aggregates ({@code statistics_stay_month}, {@code statistics_month}, {@code statistics_open_period})
- * equal to the stored figures: in the transaction of the event that replaced a stay's figures, the stay's old
+ * equal to the stored figures and counts their changes ({@code statistics_month_change}): in the transaction of the event that replaced a stay's figures, the stay's old
  * month rows are swapped for its new ones and the difference is added to the monthly sums.
  *
  * <p>Concurrency: the stay's row is locked first, so two events of one stay apply their deltas one after the
  * other against the rows the first committed. Stays of one municipality meet on {@code statistics_month} rows,
  * which {@code INSERT ... ON CONFLICT DO UPDATE} locks and increments (no lost update); every transaction
- * touches them in primary-key order, then the months' change counts in month order, so two cannot wait for each other
- * in a cycle (a transaction of many stays, {@code POST /stays/imports}, applies stay after stay and can: PostgreSQL then
- * ends one of the two with a deadlock error, and nothing of it is stored).
+ * touches them in primary-key order, so two cannot wait for each other in a cycle; the months' change counts
+ * ({@code statistics_month_change}) are raised once per transaction as it commits ({@link #countAtCommit}).
  */
 @ApplicationScoped
 class StatisticsAggregates {
 
     private final EntityManager entityManager;
+    private final TransactionSynchronizationRegistry transactions;
+    private final DataSource dataSource;
 
-    StatisticsAggregates(EntityManager entityManager) {
+    StatisticsAggregates(EntityManager entityManager, TransactionSynchronizationRegistry transactions, DataSource dataSource) {
         this.entityManager = entityManager;
+        this.transactions = transactions;
+        this.dataSource = dataSource;
     }
 
     /** A statistics_month key, ordered as its primary key. */
@@ -57,7 +63,11 @@ class StatisticsAggregates {
     }
 
     void onFiguresStored(@Observes StayFiguresStored stored) {
-        entityManager.unwrap(Session.class).doWork(connection -> apply(connection, stored));
+        countAtCommit(entityManager.unwrap(Session.class).doReturningWork(connection -> apply(connection, stored)));
+    }
+
+    /** Which months' sums a transaction rewrote, and the paying municipalities of stays that had or have an open period. */
+    record Changed(java.util.Set<MonthKey> months, List<String> openPeriodsOf) {
     }
 
     /**
@@ -65,10 +75,10 @@ class StatisticsAggregates {
      * periods are copied in and their sums added to the monthly sums in one batch, in primary-key order.
      */
     void onFiguresStoredInBulk(@Observes StayFiguresStoredInBulk stored) {
-        entityManager.unwrap(Session.class).doWork(connection -> applyNew(connection, stored.stays()));
+        countAtCommit(entityManager.unwrap(Session.class).doReturningWork(connection -> applyNew(connection, stored.stays())));
     }
 
-    private static void applyNew(Connection connection, List<StayFiguresStored> stays) throws SQLException {
+    private static Changed applyNew(Connection connection, List<StayFiguresStored> stays) throws SQLException {
         Map<MonthKey, long[]> delta = new TreeMap<>(MonthKey.PRIMARY_KEY_ORDER);
         CopyIn months = new CopyIn("statistics_stay_month", STAY_MONTH_COLUMNS);
         CopyIn open = new CopyIn("statistics_open_period", List.of("stay_id", "age_group"));
@@ -82,7 +92,7 @@ class StatisticsAggregates {
         months.into(connection);
         open.into(connection);
         addToMonths(connection, delta);
-        countChanges(connection, delta.keySet(), stays.stream().filter(stored -> !openPeriodAgeGroups(stored).isEmpty())
+        return new Changed(delta.keySet(), stays.stream().filter(stored -> !openPeriodAgeGroups(stored).isEmpty())
                 .map(StayFiguresStored::payingMunicipality).toList());
     }
 
@@ -101,7 +111,7 @@ class StatisticsAggregates {
                 .map(period -> PatientAgeGroup.of(stored.birthDate(), period.facts().declaredOn())).toList();
     }
 
-    private static void apply(Connection connection, StayFiguresStored stored) throws SQLException {
+    private static Changed apply(Connection connection, StayFiguresStored stored) throws SQLException {
         lockStay(connection, stored.stayId());
         List<StayMonth> old = stayMonths(connection, stored.stayId());
         List<StayMonth> now = stayMonthsOf(stored);
@@ -112,7 +122,7 @@ class StatisticsAggregates {
         replaceStayMonths(connection, stored, now);
         boolean hadOpenPeriod = replaceOpenPeriod(connection, stored);
         boolean openPeriods = hadOpenPeriod || !openPeriodAgeGroups(stored).isEmpty();
-        countChanges(connection, delta.keySet(), openPeriods ? List.of(stored.payingMunicipality()) : List.of());
+        return new Changed(delta.keySet(), openPeriods ? List.of(stored.payingMunicipality()) : List.of());
     }
 
     static List<StayMonth> stayMonthsOf(StayFiguresStored stored) {
@@ -165,10 +175,12 @@ class StatisticsAggregates {
 
     private static void addToMonths(Connection connection, Map<MonthKey, long[]> delta) throws SQLException {
         try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO statistics_month (paying_municipality, year, month, "
-                + "residence_municipality, service_area, age_group, ready_days, billable_days) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+                + "residence_municipality, service_area, age_group, ready_days, billable_days, changes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1) "
                 + "ON CONFLICT (paying_municipality, year, month, residence_municipality, service_area, age_group) DO UPDATE SET "
                 + "ready_days = statistics_month.ready_days + EXCLUDED.ready_days, "
-                + "billable_days = statistics_month.billable_days + EXCLUDED.billable_days")) {
+                + "billable_days = statistics_month.billable_days + EXCLUDED.billable_days, "
+                // V65's count, which instances of the release before V71 find kept answers by, during a rolling deploy.
+                + "changes = statistics_month.changes + 1")) {
             for (Map.Entry<MonthKey, long[]> entry : delta.entrySet()) {
                 MonthKey key = entry.getKey();
                 upsert.setString(1, key.paying());
@@ -191,16 +203,46 @@ class StatisticsAggregates {
     /** The "month" whose change count counts the changes of open periods (V71): their days not yet stored are in no month's sums. */
     static final int OPEN_PERIODS = -1;
 
+    private static final Object PENDING_CHANGES = new Object();
+
     /**
-     * Adds 1 to the change count of every month touched, even with no difference in its sums (a corrected care level),
-     * and to the open periods' count for each paying municipality of a stay that had or has an open period: the counts
-     * key {@link StatisticsCache}. After every other aggregate row, in (month, shard) order, so the counts are the last
-     * rows a transaction's aggregates lock and every transaction takes them in one order.
+     * Adds 1, when the transaction commits, to the change count of every month touched (even with no difference in its
+     * sums: a corrected care level) and to the open periods' count of each paying municipality of a stay that had or has
+     * an open period: the counts key {@link StatisticsCache}. Raised once per transaction, last (before its commit, after
+     * every other write), in (month, shard) order: a transaction holds these rows only while it commits, never while it
+     * waits for another lock, so a transaction of many stays ({@code POST /stays/imports}) cannot deadlock on them.
      */
-    private static void countChanges(Connection connection, java.util.Set<MonthKey> touched, List<String> openPeriodsOf) throws SQLException {
-        java.util.SortedSet<Long> months = new java.util.TreeSet<>();
-        touched.forEach(key -> months.add((long) (key.year() * 12 + key.month() - 1) * CHANGE_SHARDS + shardOf(key.paying())));
-        openPeriodsOf.forEach(paying -> months.add((long) OPEN_PERIODS * CHANGE_SHARDS + shardOf(paying)));
+    private void countAtCommit(Changed changed) {
+        @SuppressWarnings("unchecked")
+        java.util.SortedSet<Long> pending = (java.util.SortedSet<Long>) transactions.getResource(PENDING_CHANGES);
+        if (pending == null) {
+            java.util.SortedSet<Long> months = new java.util.TreeSet<>();
+            transactions.putResource(PENDING_CHANGES, months);
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                    try (Connection connection = dataSource.getConnection()) {
+                        countChanges(connection, months);
+                    } catch (SQLException e) {
+                        throw new IllegalStateException("the statistics' change counts could not be raised", e);
+                    }
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                }
+            });
+            pending = months;
+        }
+        for (MonthKey key : changed.months()) {
+            pending.add((long) (key.year() * 12 + key.month() - 1) * CHANGE_SHARDS + shardOf(key.paying()));
+        }
+        for (String paying : changed.openPeriodsOf()) {
+            pending.add((long) OPEN_PERIODS * CHANGE_SHARDS + shardOf(paying));
+        }
+    }
+
+    private static void countChanges(Connection connection, java.util.SortedSet<Long> months) throws SQLException {
         try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO statistics_month_change (month_index, shard, changes) "
                 + "VALUES (?, ?, 1) ON CONFLICT (month_index, shard) DO UPDATE SET changes = statistics_month_change.changes + 1")) {
             for (long monthAndShard : months) {

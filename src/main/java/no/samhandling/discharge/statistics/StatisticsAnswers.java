@@ -110,7 +110,7 @@ public class StatisticsAnswers {
                     protection.previous().hides(cell));
             groups.add(judgedServiceAreas(board ? ServiceAreaProtection.protect(shown) : shown));
         }
-        return answer.with(board ? SUPPRESSION_RULE : answer.suppressionRule(), groups);
+        return answer.with(board ? SUPPRESSION_RULE : answer.suppressionRule(), List.copyOf(groups));
     }
 
     private static GroupFigures flagged(GroupFigures group, boolean hideCurrent, boolean hidePrevious) {

@@ -12,8 +12,8 @@ import java.util.function.ToLongFunction;
  * What the statistics computed from the aggregates of some months, kept for the next question alike. An entry is
  * found only by the question, the reference data's version and the months' change count read in the asking transaction
  * ({@link ChangeCounts}, V71), which grow with every committed change: an event's effect is in the next answer, on every
- * instance. Questions whose ranges hold days of open periods not yet stored (they grow with the calendar) are not
- * kept.
+ * instance. Where a question's range holds days of open periods not yet stored (they grow with the calendar), those
+ * days are part of its key ({@link ChangeCounts#key(Object, DateRange, java.util.List)}).
  *
  * <p>Bounded by size, not by count: a municipality table or a long trend at national scale is megabytes, so each kept
  * answer carries its estimated size ({@link Footprint}), the least recently used go first while the total is above the
@@ -90,7 +90,7 @@ class StatisticsCache {
         }
     }
 
-    /** Forgets every kept answer (what an operator does after changing the figures outside the service). */
+    /** Forgets every kept answer (a test's way to have the next answer computed). */
     void clear() {
         synchronized (entries) {
             entries.clear();

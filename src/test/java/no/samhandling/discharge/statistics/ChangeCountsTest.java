@@ -13,7 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ChangeCountsTest {
 
     private static final int JANUARY_2025 = 2025 * 12;
-    private final ChangeCounts counts = new ChangeCounts(7, 3, Map.of(JANUARY_2025 - 1, 100L, JANUARY_2025, 1L, JANUARY_2025 + 1, 10L));
+    private static final DateRange READ = new DateRange(LocalDate.of(2024, 12, 1), LocalDate.of(2025, 12, 31));
+    private final ChangeCounts counts = new ChangeCounts(READ, 7, 3, Map.of(JANUARY_2025 - 1, 100L, JANUARY_2025, 1L, JANUARY_2025 + 1, 10L));
     private final DateRange january = new DateRange(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 1, 31));
     private final UUID stay = UUID.fromString("0b7f1f5e-5a2e-4d1e-9d55-5b1c2e9f0a11");
 
@@ -21,7 +22,15 @@ class ChangeCountsTest {
     void aRangeCountsTheChangesOfItsOwnMonthsOnly() {
         assertThat(counts.of(january)).isEqualTo(1);
         assertThat(counts.of(new DateRange(LocalDate.of(2025, 1, 15), LocalDate.of(2025, 2, 3)))).isEqualTo(11);
-        assertThat(counts.of(new DateRange(LocalDate.of(2030, 1, 1), LocalDate.of(2030, 12, 31)))).isZero();
+        assertThat(counts.of(new DateRange(LocalDate.of(2025, 6, 1), LocalDate.of(2025, 6, 30)))).as("no changes in June").isZero();
+    }
+
+    @Test
+    void aRangeBeyondTheMonthsReadIsRefusedRatherThanCountedAsUnchanged() {
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> counts.of(new DateRange(LocalDate.of(2025, 12, 1), LocalDate.of(2026, 1, 31))));
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> counts.of(new DateRange(LocalDate.of(2024, 11, 30), LocalDate.of(2024, 12, 31))));
     }
 
     @Test
@@ -41,6 +50,7 @@ class ChangeCountsTest {
         assertThat(key).as("another stay's day")
                 .isNotEqualTo(counts.key("question", january, List.of(days.get(0), new UnstoredDay(UUID.randomUUID(), LocalDate.of(2025, 1, 31), true))));
         assertThat(key).as("an open period changed")
-                .isNotEqualTo(new ChangeCounts(7, 4, counts.byMonth()).key("question", january, days));
+                .isNotEqualTo(new ChangeCounts(READ, 7, 4, counts.byMonth()).key("question", january, days));
+        assertThat(key).as("read in another order").isEqualTo(counts.key("question", january, List.of(days.get(1), days.get(0))));
     }
 }
