@@ -205,7 +205,7 @@ public final class StatisticsBenchmark {
         newTrends.remove(trend + "&basis=paying");
         row("partnership × year, new questions", newYears.size() + " ranges, bases and service areas", timeEach(newYears, service, board), "");
         row("region × 10-year monthly trend, new questions", newTrends.size() + " bases and service areas", timeEach(newTrends, service, board), "");
-        // A day in both queries' ranges, 30 days before their end: June 2025 at national scale.
+        // A day in both queries' ranges, 30 days before their end: 1 December 2025 at national scale.
         LocalDate changed = yearTo.minusDays(30);
         SplittableRandom random = new SplittableRandom(options.seed());
         row("partnership × year, first answer after an event", AFTER_A_CHANGE + " times, each right after a new stay in Tromsø with days on "
