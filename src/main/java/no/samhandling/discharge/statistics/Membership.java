@@ -12,9 +12,12 @@ import java.util.TreeSet;
 
 /**
  * Which municipalities make up each group; a cell of the whole table (statistics.md, Privacy) is named by its
- * municipalities, so a partnership and a hospital trust area of the same municipalities are one cell.
+ * municipalities, so a partnership and a hospital trust area of the same municipalities are one cell. The cells of each
+ * level, all cells and the relations between them follow from the two maps and are worked out once, when the
+ * membership is read: every range's protection (120 for a ten-year monthly trend) uses them.
  */
-record Membership(Map<String, String> partnershipOf, Map<String, String> trustOf) {
+record Membership(Map<String, String> partnershipOf, Map<String, String> trustOf, Map<GroupBy, Map<String, String>> cellOfGroup,
+                  Set<String> allCells, List<Suppression.Relation> relations) {
 
     static final String REGION = "helse-nord";
 
@@ -22,15 +25,21 @@ record Membership(Map<String, String> partnershipOf, Map<String, String> trustOf
     record GroupCount(GroupBy level, String key, long patients, long days) {
     }
 
-    /** The hidden cells of one range's table; a cell the table does not have is hidden too (never shown unprotected). */
+    /**
+     * The hidden cells of one range's table; a cell the table does not have ({@code known}: the membership's cells) is
+     * hidden too (never shown unprotected).
+     */
     record Hidden(Set<String> cells, Set<String> known) {
         boolean hides(String cell) {
             return cells.contains(cell) || !known.contains(cell);
         }
 
-        /** The estimated size: the two sets' entries and the cells' names (long: a cell names all its municipalities). */
+        /**
+         * The estimated size: the hidden cells and their names (long: a cell names all its municipalities). The known
+         * cells are the membership's, one set for every range computed from it, and not counted here.
+         */
         long bytes() {
-            return Footprint.of(1, 2, cells.size() + known.size()) + known.stream().mapToLong(Footprint::of).sum();
+            return Footprint.of(1, 1, cells.size()) + cells.stream().mapToLong(Footprint::of).sum();
         }
     }
 
@@ -39,10 +48,12 @@ record Membership(Map<String, String> partnershipOf, Map<String, String> trustOf
         trustOf = Map.copyOf(trustOf);
     }
 
-    /** The estimated size (a kept answer's key holds the membership it was computed for): two maps of a number to an id. */
-    long bytes() {
-        return Footprint.of(1, 2, partnershipOf.size() + trustOf.size())
-                + java.util.stream.Stream.concat(partnershipOf.values().stream(), trustOf.values().stream()).mapToLong(Footprint::of).sum();
+    Membership(Map<String, String> partnershipOf, Map<String, String> trustOf) {
+        this(partnershipOf, trustOf, cellsOf(partnershipOf, trustOf));
+    }
+
+    private Membership(Map<String, String> partnershipOf, Map<String, String> trustOf, Map<GroupBy, Map<String, String>> cellOfGroup) {
+        this(partnershipOf, trustOf, cellOfGroup, allCellsOf(cellOfGroup), relationsOf(partnershipOf, trustOf));
     }
 
     /** The cell of a group of an answer, asked for all municipalities or for one partnership's ({@code healthPartnership}). */
@@ -58,6 +69,10 @@ record Membership(Map<String, String> partnershipOf, Map<String, String> trustOf
     }
 
     private String groupKey(GroupBy groupBy, String municipality) {
+        return groupKey(partnershipOf, trustOf, groupBy, municipality);
+    }
+
+    private static String groupKey(Map<String, String> partnershipOf, Map<String, String> trustOf, GroupBy groupBy, String municipality) {
         return switch (groupBy) {
             case MUNICIPALITY -> municipality;
             case HEALTH_PARTNERSHIP -> partnershipOf.get(municipality);
@@ -71,39 +86,40 @@ record Membership(Map<String, String> partnershipOf, Map<String, String> trustOf
      * from its groups' counts; a group without a count had no patients.
      */
     Hidden hidden(Collection<GroupCount> counts) {
-        Map<GroupBy, Map<String, String>> cells = cells();
         Map<String, Suppression.Cell> table = new HashMap<>();
-        cells.values().forEach(level -> level.values().forEach(cell -> table.put(cell, new Suppression.Cell(cell, 0, 0))));
+        allCells.forEach(cell -> table.put(cell, new Suppression.Cell(cell, 0, 0)));
         for (GroupCount count : counts) {
-            String cell = cells.get(count.level()).get(count.key());
+            String cell = cellOfGroup.get(count.level()).get(count.key());
             if (cell == null) {
                 throw new IllegalArgumentException("no " + count.level().code() + " " + count.key() + " in the table");
             }
             table.put(cell, new Suppression.Cell(cell, count.patients(), count.days()));
         }
-        return new Hidden(Suppression.hidden(table.values(), relations()), Set.copyOf(table.keySet()));
+        return new Hidden(Suppression.hidden(table.values(), relations), allCells);
     }
 
     /** Per level, each group's cell. */
-    private Map<GroupBy, Map<String, String>> cells() {
-        Map<GroupBy, Map<String, Set<String>>> members = new EnumMap<>(GroupBy.class);
+    private static Map<GroupBy, Map<String, String>> cellsOf(Map<String, String> partnershipOf, Map<String, String> trustOf) {
+        Map<GroupBy, Map<String, String>> cells = new EnumMap<>(GroupBy.class);
         for (GroupBy level : GroupBy.values()) {
             Map<String, Set<String>> groups = new HashMap<>();
-            partnershipOf.keySet().forEach(municipality -> groups.computeIfAbsent(groupKey(level, municipality), k -> new TreeSet<>())
-                    .add(municipality));
-            members.put(level, groups);
-        }
-        Map<GroupBy, Map<String, String>> cells = new EnumMap<>(GroupBy.class);
-        members.forEach((level, groups) -> {
+            partnershipOf.keySet().forEach(municipality -> groups.computeIfAbsent(groupKey(partnershipOf, trustOf, level, municipality),
+                    k -> new TreeSet<>()).add(municipality));
             Map<String, String> named = new HashMap<>();
             groups.forEach((key, set) -> named.put(key, String.join(",", set)));
-            cells.put(level, named);
-        });
-        return cells;
+            cells.put(level, Map.copyOf(named));
+        }
+        return java.util.Collections.unmodifiableMap(cells);
+    }
+
+    private static Set<String> allCellsOf(Map<GroupBy, Map<String, String>> cellOfGroup) {
+        Set<String> all = new java.util.HashSet<>();
+        cellOfGroup.values().forEach(level -> all.addAll(level.values()));
+        return Set.copyOf(all);
     }
 
     /** Each partnership and trust area = the sum of its municipalities; the region = the sum of them. */
-    List<Suppression.Relation> relations() {
+    private static List<Suppression.Relation> relationsOf(Map<String, String> partnershipOf, Map<String, String> trustOf) {
         List<Suppression.Relation> relations = new ArrayList<>();
         String region = String.join(",", new TreeSet<>(partnershipOf.keySet()));
         for (Map<String, String> level : List.of(partnershipOf, trustOf)) {
@@ -113,7 +129,7 @@ record Membership(Map<String, String> partnershipOf, Map<String, String> trustOf
             }
             relations.add(new Suppression.Relation(region, List.copyOf(areas)));
         }
-        return relations;
+        return List.copyOf(relations);
     }
 
     private static Collection<String> sets(Map<String, String> areaOf) {

@@ -99,10 +99,16 @@ class MembershipTest {
     }
 
     @Test
-    void theSizeEstimatesCountTheMapsEntriesAndTheCellsNames() {
-        // Two maps of five municipalities, each with its value's string (one character each).
-        assertThat(MEMBERSHIP.bytes()).isEqualTo(Footprint.OBJECT + 2 * Footprint.MAP + 10 * Footprint.ENTRY + 10 * (Footprint.STRING + 1));
-        Hidden hidden = new Hidden(Set.of("a"), Set.of("a", "a,b,c"));
-        assertThat(hidden.bytes()).isEqualTo(Footprint.OBJECT + 2 * Footprint.MAP + 3 * Footprint.ENTRY + 2 * Footprint.STRING + 1 + 5);
+    void aHiddenTablesSizeEstimateCountsItsHiddenCellsAndTheirNamesNotTheMembershipsCells() {
+        Hidden hidden = new Hidden(Set.of("a", "a,b,c"), Set.of("a", "b", "c", "a,b,c"));
+        assertThat(hidden.bytes()).isEqualTo(Footprint.OBJECT + Footprint.MAP + 2 * Footprint.ENTRY + 2 * Footprint.STRING + 1 + 5);
+    }
+
+    @Test
+    void everyRangesProtectionSharesTheMembershipsCells() {
+        Hidden one = MEMBERSHIP.hidden(List.of());
+        Hidden other = MEMBERSHIP.hidden(everyGroupWith(10));
+        assertThat(one.known()).isSameAs(other.known()).isSameAs(MEMBERSHIP.allCells());
+        assertThat(MEMBERSHIP).isEqualTo(new Membership(Map.of("a", "P", "b", "P", "c", "P", "d", "Q", "e", "Q"), MEMBERSHIP.trustOf()));
     }
 }

@@ -17,6 +17,14 @@ class StatisticsCacheTest {
     private final AtomicInteger computed = new AtomicInteger();
 
     @Test
+    void forgettingEverythingComputesTheNextAnswerAgain() throws SQLException {
+        answer("2025", 7, 10);
+        cache.clear();
+        assertThat(cache.keptBytes()).isZero();
+        assertThat(answer("2025", 7, 10)).isEqualTo("2025@7 #2");
+    }
+
+    @Test
     void theSameQuestionAtTheSameChangeCountIsAnsweredFromWhatWasKept() throws SQLException {
         assertThat(answer("2025", 7, 10)).isEqualTo("2025@7 #1");
         assertThat(answer("2025", 7, 10)).isEqualTo("2025@7 #1");

@@ -21,6 +21,15 @@ class StatisticsRulesTest {
     }
 
     @Test
+    void aRangeContainsItsFirstAndLastDayAndNothingBeyond() {
+        DateRange june = new DateRange(LocalDate.of(2025, 6, 1), LocalDate.of(2025, 6, 30));
+        assertThat(june.contains(LocalDate.of(2025, 6, 1))).isTrue();
+        assertThat(june.contains(LocalDate.of(2025, 6, 30))).isTrue();
+        assertThat(june.contains(LocalDate.of(2025, 5, 31))).isFalse();
+        assertThat(june.contains(LocalDate.of(2025, 7, 1))).isFalse();
+    }
+
+    @Test
     void aPatientCountsInTheAgeGroupOfTheirAgeOnTheDayOfTheDeclaration() {
         assertThat(ageOn(DECLARED)).isEqualTo("0-17");
         assertThat(ageOn(DECLARED.minusYears(18).plusDays(1))).isEqualTo("0-17");
