@@ -78,6 +78,20 @@ record ChangeCounts(DateRange span, long reference, long openPeriods, Map<Intege
         return new StatisticsCache.Key(question, reference, of(range));
     }
 
+    /** The open periods' days not yet stored that fall in the range. */
+    static List<UnstoredDay> within(DateRange range, List<UnstoredDay> unstored) {
+        return unstored.stream().filter(day -> range.contains(day.date())).toList();
+    }
+
+    /**
+     * The key of a part of an answer computed from one range's rows alone; none when the range holds open periods' days
+     * not yet stored: such a part grows with the calendar and is computed every time.
+     */
+    java.util.Optional<StatisticsCache.Key> partKey(Object question, DateRange range, List<UnstoredDay> unstored) {
+        boolean growing = unstored.stream().anyMatch(day -> range.contains(day.date()));
+        return growing ? java.util.Optional.empty() : java.util.Optional.of(key(question, range));
+    }
+
     /** What is computed from open periods' days not yet stored depends on them too, and on the open periods' changes. */
     private record WithUnstoredDays(Object question, long openPeriods, UnstoredDays days) {
     }

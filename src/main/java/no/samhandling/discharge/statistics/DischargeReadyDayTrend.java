@@ -114,14 +114,13 @@ public class DischargeReadyDayTrend {
         try (Connection connection = dataSource.getConnection()) {
             Map<String, Group> groups = StatisticsReference.groups(connection, query.groupBy(), query.healthPartnership());
             java.sql.Array members = StatisticsReference.members(connection, query.healthPartnership());
-            Membership membership = StatisticsReference.membership(connection);
+            Membership membership = query.suppress() ? StatisticsReference.membership(connection) : null;
             Map<String, Map<Integer, Month>> months = new HashMap<>();
             for (DateRange year : years(range)) {
-                List<UnstoredDay> inYear = unstored.stream().filter(day -> year.contains(day.date())).toList();
-                Map<String, Map<Integer, Month>> ofYear = inYear.isEmpty()
-                        ? cache.get(counts.key(new MonthsQuestion(query.groupBy(), query.basis(), year, query.healthPartnership(), query.serviceArea()),
-                                year), () -> months(connection, query, year, members, inYear), DischargeReadyDayTrend::bytes)
-                        : months(connection, query, year, members, inYear);
+                List<UnstoredDay> inYear = ChangeCounts.within(year, unstored);
+                MonthsQuestion question = new MonthsQuestion(query.groupBy(), query.basis(), year, query.healthPartnership(), query.serviceArea());
+                Map<String, Map<Integer, Month>> ofYear = cache.get(counts.partKey(question, year, inYear),
+                        () -> months(connection, query, year, members, inYear), DischargeReadyDayTrend::bytes);
                 ofYear.forEach((group, byMonth) -> months.computeIfAbsent(group, key -> new HashMap<>()).putAll(byMonth));
             }
             List<Hidden> hidden = query.suppress() ? wholeTable.hidden(membership, query.basis(), query.serviceArea(), intervals, unstored, counts)

@@ -139,13 +139,13 @@ public class DischargeReadyDays {
         try (Connection connection = dataSource.getConnection()) {
             Map<String, Group> groups = StatisticsReference.groups(connection, query.groupBy(), query.healthPartnership());
             Map<String, Tally> tallies = new HashMap<>();
-            for (DateRange range : List.of(previous, current)) {
-                boolean isCurrent = range == current;
-                List<UnstoredDay> inRange = unstored.stream().filter(day -> range.contains(day.date())).toList();
-                tallies.putAll(inRange.isEmpty()
-                        ? cache.get(counts.key(new TallyQuestion(query.groupBy(), query.basis(), range, isCurrent, query.healthPartnership(),
-                                query.serviceArea()), range), () -> tallies(connection, query, range, isCurrent, inRange), kept -> Tally.bytes(kept))
-                        : tallies(connection, query, range, isCurrent, inRange));
+            for (boolean isCurrent : List.of(false, true)) {
+                DateRange range = isCurrent ? current : previous;
+                List<UnstoredDay> inRange = ChangeCounts.within(range, unstored);
+                TallyQuestion question = new TallyQuestion(query.groupBy(), query.basis(), range, isCurrent, query.healthPartnership(),
+                        query.serviceArea());
+                tallies.putAll(cache.get(counts.partKey(question, range, inRange), () -> tallies(connection, query, range, isCurrent, inRange),
+                        kept -> Tally.bytes(kept)));
             }
             Map<String, GroupPopulation> population = StatisticsReference.population(connection, query.groupBy(), query.healthPartnership(),
                     groups, previous.from().getYear(), current.to().getYear());
@@ -183,10 +183,10 @@ public class DischargeReadyDays {
     }
 
     /**
-     * One range's tallies (the current or the previous), one branch per piece: whole months from the stay-month aggregates, the days of months
-     * covered in part from {@code stay_day} (with the stay-month row of their period for the age group and care
-     * level), the open periods' days not yet stored; summed per group, range, service area, age group, hospital,
-     * care level and year, and with distinct stays and patients per group, range (and service area).
+     * One range's tallies (the current or the previous), one branch per piece: whole months from the stay-month
+     * aggregates, the days of months covered in part from {@code stay_day} (with the stay-month row of their period for
+     * the age group and care level), the open periods' days not yet stored; summed per group, range, service area, age
+     * group, hospital, care level and year, and with distinct stays and patients per group, range (and service area).
      */
     private static Map<String, Tally> tallies(Connection connection, Query query, DateRange range, boolean isCurrent,
                                               List<UnstoredDay> unstored) throws SQLException {

@@ -25,8 +25,9 @@ import java.util.UUID;
 
 /**
  * Keeps the aggregates ({@code statistics_stay_month}, {@code statistics_month}, {@code statistics_open_period})
- * equal to the stored figures and counts their changes ({@code statistics_month_change}): in the transaction of the event that replaced a stay's figures, the stay's old
- * month rows are swapped for its new ones and the difference is added to the monthly sums.
+ * equal to the stored figures and counts their changes ({@code statistics_month_change}): in the transaction of the
+ * event that replaced a stay's figures, the stay's old month rows are swapped for its new ones and the difference is
+ * added to the monthly sums.
  *
  * <p>Concurrency: the stay's row is locked first, so two events of one stay apply their deltas one after the
  * other against the rows the first committed. Stays of one municipality meet on {@code statistics_month} rows,

@@ -101,11 +101,11 @@ public class StatisticsAnswers {
     private DischargeReadyDayStatistics computed(DischargeReadyDays.Query query, List<UnstoredDay> unstored, ChangeCounts counts) {
         DischargeReadyDayStatistics answer = statistics.query(query, unstored, counts);
         boolean board = query.suppress();
-        Membership membership = wholeTable.membership();
+        Membership membership = board ? wholeTable.membership() : null;
         Protection protection = board ? protection(membership, query, unstored, counts) : null;
         List<GroupFigures> groups = new ArrayList<>();
         for (GroupFigures group : answer.groups()) {
-            String cell = membership.cellOf(query.groupBy(), group.key(), query.healthPartnership());
+            String cell = board ? membership.cellOf(query.groupBy(), group.key(), query.healthPartnership()) : null;
             GroupFigures shown = protection == null ? flagged(group, false, false) : flagged(group, protection.current().hides(cell),
                     protection.previous().hides(cell));
             groups.add(judgedServiceAreas(board ? ServiceAreaProtection.protect(shown) : shown));

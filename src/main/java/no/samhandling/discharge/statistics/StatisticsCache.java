@@ -63,6 +63,11 @@ class StatisticsCache {
         return computed;
     }
 
+    /** {@link #get(Key, Computation, ToLongFunction)} where there is a key; computed every time where there is none. */
+    <T> T get(Optional<Key> key, Computation<T> computation, ToLongFunction<? super T> size) throws SQLException {
+        return key.isPresent() ? get(key.get(), computation, size) : computation.compute();
+    }
+
     @SuppressWarnings("unchecked")
     <T> Optional<T> kept(Key key) {
         synchronized (entries) {

@@ -65,8 +65,7 @@ class WholeTable {
             List<Integer> missing = new ArrayList<>();
             List<StatisticsCache.Key> keys = new ArrayList<>();
             for (DateRange range : ranges) {
-                boolean growing = unstored.stream().anyMatch(day -> range.contains(day.date()));
-                StatisticsCache.Key key = growing ? null : counts.key(new RangeQuestion(basis, serviceArea, range), range);
+                StatisticsCache.Key key = counts.partKey(new RangeQuestion(basis, serviceArea, range), range, unstored).orElse(null);
                 keys.add(key);
                 hidden.add(key == null ? null : cache.<Hidden>kept(key).orElse(null));
                 if (hidden.getLast() == null) {

@@ -40,6 +40,15 @@ class ChangeCountsTest {
     }
 
     @Test
+    void aPartOfARangeWithDaysOfPatientsStillWaitingHasNoKey() {
+        List<UnstoredDay> days = List.of(new UnstoredDay(stay, LocalDate.of(2025, 2, 1), true));
+        assertThat(counts.partKey("part", january, days)).as("the day is in February").contains(counts.key("part", january));
+        assertThat(counts.partKey("part", new DateRange(LocalDate.of(2025, 2, 1), LocalDate.of(2025, 2, 28)), days)).isEmpty();
+        assertThat(ChangeCounts.within(january, days)).isEmpty();
+        assertThat(ChangeCounts.within(new DateRange(LocalDate.of(2025, 2, 1), LocalDate.of(2025, 2, 1)), days)).isEqualTo(days);
+    }
+
+    @Test
     void daysOfPatientsStillWaitingAndTheOpenPeriodsChangesAreInTheKey() {
         List<UnstoredDay> days = List.of(new UnstoredDay(stay, LocalDate.of(2025, 1, 30), true), new UnstoredDay(stay, LocalDate.of(2025, 1, 31), true));
         StatisticsCache.Key key = counts.key("question", january, days);

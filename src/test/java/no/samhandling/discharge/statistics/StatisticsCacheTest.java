@@ -123,6 +123,17 @@ class StatisticsCacheTest {
     }
 
     @Test
+    void aPartWithoutAKeyIsComputedEveryTimeAndNotKeptAPartWithOneIsKept() throws SQLException {
+        StatisticsCache.Computation<String> computation = () -> "part #" + computed.incrementAndGet();
+        assertThat(cache.get(java.util.Optional.empty(), computation, part -> 10)).isEqualTo("part #1");
+        assertThat(cache.get(java.util.Optional.empty(), computation, part -> 10)).isEqualTo("part #2");
+        assertThat(cache.keptBytes()).isZero();
+        java.util.Optional<StatisticsCache.Key> key = java.util.Optional.of(new StatisticsCache.Key("part", 0, 1));
+        assertThat(cache.get(key, computation, part -> 10)).isEqualTo("part #3");
+        assertThat(cache.get(key, computation, part -> 10)).isEqualTo("part #3");
+    }
+
+    @Test
     void theEstimatesBasis() {
         assertThat(Footprint.of(1, 2, 3)).isEqualTo(72 + 2 * 64 + 3 * 112);
         assertThat(Footprint.of("1804,1806")).isEqualTo(40 + 9);
