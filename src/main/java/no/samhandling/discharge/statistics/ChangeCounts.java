@@ -38,12 +38,7 @@ record ChangeCounts(DateRange span, long reference, long openPeriods, Map<Intege
 
     /** The counts of the months of {@code span} (month indexes: year × 12 + month − 1). */
     static ChangeCounts read(Connection connection, DateRange span) throws SQLException {
-        long reference;
-        try (PreparedStatement statement = connection.prepareStatement("SELECT version FROM statistics_reference_version");
-             ResultSet result = statement.executeQuery()) {
-            result.next();
-            reference = result.getLong(1);
-        }
+        long reference = referenceVersion(connection);
         Map<Integer, Long> byMonth = new HashMap<>();
         try (PreparedStatement statement = connection.prepareStatement("SELECT month_index, sum(changes) FROM statistics_month_change "
                 + "WHERE month_index BETWEEN ? AND ? OR month_index = " + OPEN_PERIODS + " GROUP BY month_index")) {
@@ -57,6 +52,15 @@ record ChangeCounts(DateRange span, long reference, long openPeriods, Map<Intege
         }
         Long openPeriods = byMonth.remove(OPEN_PERIODS);
         return new ChangeCounts(span, reference, openPeriods == null ? 0 : openPeriods, byMonth);
+    }
+
+    /** The version of the reference data (V71). */
+    static long referenceVersion(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT version FROM statistics_reference_version");
+             ResultSet result = statement.executeQuery()) {
+            result.next();
+            return result.getLong(1);
+        }
     }
 
     private static final int OPEN_PERIODS = StatisticsAggregates.OPEN_PERIODS;

@@ -38,12 +38,15 @@ public class DischargeReadyDayTrend {
     private final WholeTable wholeTable;
 
     private final StatisticsCache cache;
+    private final KeptReference reference;
 
-    DischargeReadyDayTrend(DataSource dataSource, StayFigureStore stayFigures, WholeTable wholeTable, StatisticsCache cache) {
+    DischargeReadyDayTrend(DataSource dataSource, StayFigureStore stayFigures, WholeTable wholeTable, StatisticsCache cache,
+                           KeptReference reference) {
         this.dataSource = dataSource;
         this.stayFigures = stayFigures;
         this.wholeTable = wholeTable;
         this.cache = cache;
+        this.reference = reference;
     }
 
     /** What the monthly sums depend on besides the aggregates' rows and the reference data. */
@@ -112,9 +115,9 @@ public class DischargeReadyDayTrend {
 
     private Trend computed(Query query, List<DateRange> intervals, DateRange range, List<UnstoredDay> unstored, ChangeCounts counts) {
         try (Connection connection = dataSource.getConnection()) {
-            Map<String, Group> groups = StatisticsReference.groups(connection, query.groupBy(), query.healthPartnership());
+            Map<String, Group> groups = reference.groups(connection, counts.reference(), query.groupBy(), query.healthPartnership());
             java.sql.Array members = StatisticsReference.members(connection, query.healthPartnership());
-            Membership membership = query.suppress() ? StatisticsReference.membership(connection) : null;
+            Membership membership = query.suppress() ? reference.membership(connection, counts.reference()) : null;
             Map<String, Map<Integer, Month>> months = new HashMap<>();
             for (DateRange year : years(range)) {
                 List<UnstoredDay> inYear = ChangeCounts.within(year, unstored);
@@ -125,9 +128,9 @@ public class DischargeReadyDayTrend {
             }
             List<Hidden> hidden = query.suppress() ? wholeTable.hidden(membership, query.basis(), query.serviceArea(), intervals, unstored, counts)
                     : null;
-            Map<String, GroupPopulation> population = StatisticsReference.population(connection, query.groupBy(), query.healthPartnership(),
+            Map<String, GroupPopulation> population = reference.population(connection, counts.reference(), query.groupBy(), query.healthPartnership(),
                     groups, range.from().getYear(), range.to().getYear());
-            Map<String, Long> standard = StatisticsReference.standardPopulation(connection, query.standardPopulationYear());
+            Map<String, Long> standard = reference.standardPopulation(connection, counts.reference(), query.standardPopulationYear());
             List<TrendGroup> series = new ArrayList<>();
             for (Group group : groups.values()) {
                 Map<Integer, Month> byMonth = months.getOrDefault(group.key(), Map.of());

@@ -21,10 +21,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Discharge-ready days, billable days, stays, patients, billed and real cost per group, from the aggregates
@@ -59,15 +60,21 @@ public class DischargeReadyDays {
     private final DataSource dataSource;
     private final StatisticsConfig config;
     private final StatisticsCache cache;
+    private final StayMonthRowStore rowStore;
+    private final KeptReference reference;
 
-    DischargeReadyDays(DataSource dataSource, StatisticsConfig config, StatisticsCache cache) {
+    DischargeReadyDays(DataSource dataSource, StatisticsConfig config, StatisticsCache cache, StayMonthRowStore rowStore,
+                       KeptReference reference) {
         this.dataSource = dataSource;
         this.config = config;
         this.cache = cache;
+        this.rowStore = rowStore;
+        this.reference = reference;
     }
 
     /** What the tallies depend on besides the aggregates' rows and the reference data. */
-    private record TallyQuestion(GroupBy groupBy, Basis basis, DateRange range, boolean current, String healthPartnership, ServiceArea serviceArea) {
+    private record TallyQuestion(GroupBy groupBy, Basis basis, DateRange range, boolean current, String healthPartnership, ServiceArea serviceArea,
+                                 boolean byServiceArea) {
     }
 
     /** What is asked. */
@@ -75,45 +82,11 @@ public class DischargeReadyDays {
                         boolean byServiceArea, int standardPopulationYear, boolean suppress) {
     }
 
-    /** One group's days in one range (and service area, or all): the sums every figure is made from. */
-    static final class Tally {
-        long ready;
-        long billable;
-        long stays;
-        long patients;
-        final Map<String, Long> readyByAge = new TreeMap<>();
-        final Map<String, Long> billableByAge = new TreeMap<>();
-        final Map<Integer, Long> billableByYear = new TreeMap<>();
-        final Map<String, Long> readyByHospital = new TreeMap<>();
-        final Map<String, Long> readyByCareLevel = new TreeMap<>();
-
-        void add(String age, String hospital, String careLevel, int year, long readyDays, long billableDays) {
-            ready += readyDays;
-            billable += billableDays;
-            readyByAge.merge(age, readyDays, Long::sum);
-            billableByAge.merge(age, billableDays, Long::sum);
-            billableByYear.merge(year, billableDays, Long::sum);
-            readyByHospital.merge(hospital, readyDays, Long::sum);
-            readyByCareLevel.merge(careLevel, readyDays, Long::sum);
-        }
-
-        /** The estimated size of a tally and its five maps. */
-        long bytes() {
-            return Footprint.of(1, 5, readyByAge.size() + billableByAge.size() + billableByYear.size() + readyByHospital.size()
-                    + readyByCareLevel.size());
-        }
-
-        /** The estimated size of a map of tallies (each under a key of its own). */
-        static long bytes(Map<String, Tally> tallies) {
-            return Footprint.of(0, 1, tallies.size()) + tallies.values().stream().mapToLong(Tally::bytes).sum();
-        }
-    }
-
     /** Years whose region population is complete, newest first: the standard populations one may choose. */
     @Transactional
     public List<Integer> standardPopulationYears() {
         try (Connection connection = dataSource.getConnection()) {
-            return StatisticsReference.completeRegionYears(connection);
+            return reference.completeRegionYears(connection);
         } catch (SQLException e) {
             throw new IllegalStateException("statistics query failed", e);
         }
@@ -137,20 +110,20 @@ public class DischargeReadyDays {
         DateRange current = query.range();
         DateRange previous = current.previous();
         try (Connection connection = dataSource.getConnection()) {
-            Map<String, Group> groups = StatisticsReference.groups(connection, query.groupBy(), query.healthPartnership());
+            Map<String, Group> groups = reference.groups(connection, counts.reference(), query.groupBy(), query.healthPartnership());
             Map<String, Tally> tallies = new HashMap<>();
             for (boolean isCurrent : List.of(false, true)) {
                 DateRange range = isCurrent ? current : previous;
                 List<UnstoredDay> inRange = ChangeCounts.within(range, unstored);
                 TallyQuestion question = new TallyQuestion(query.groupBy(), query.basis(), range, isCurrent, query.healthPartnership(),
-                        query.serviceArea());
-                tallies.putAll(cache.get(counts.partKey(question, range, inRange), () -> tallies(connection, query, range, isCurrent, inRange),
+                        query.serviceArea(), query.byServiceArea());
+                tallies.putAll(cache.get(counts.partKey(question, range, inRange), () -> tallies(connection, query, range, isCurrent, inRange, counts),
                         kept -> Tally.bytes(kept)));
             }
-            Map<String, GroupPopulation> population = StatisticsReference.population(connection, query.groupBy(), query.healthPartnership(),
+            Map<String, GroupPopulation> population = reference.population(connection, counts.reference(), query.groupBy(), query.healthPartnership(),
                     groups, previous.from().getYear(), current.to().getYear());
-            Map<String, Long> standard = StatisticsReference.standardPopulation(connection, query.standardPopulationYear());
-            Figures figures = new Figures(StatisticsReference.dailyRates(connection), standard, config, query.suppress());
+            Map<String, Long> standard = reference.standardPopulation(connection, counts.reference(), query.standardPopulationYear());
+            Figures figures = new Figures(reference.dailyRates(connection, counts.reference()), standard, config, query.suppress());
             List<GroupFigures> answer = new ArrayList<>();
             for (Group group : groups.values()) {
                 GroupPopulation groupPopulation = population.get(group.key());
@@ -179,84 +152,25 @@ public class DischargeReadyDays {
     }
 
     private static String tallyKey(String group, boolean current, String serviceArea) {
-        return group + "|" + current + "|" + (serviceArea == null ? "" : serviceArea);
+        return Tally.key(group, current, serviceArea);
     }
 
     /**
-     * One range's tallies (the current or the previous), one branch per piece: whole months from the stay-month
-     * aggregates, the days of months covered in part from {@code stay_day} (with the stay-month row of their period for
-     * the age group and care level), the open periods' days not yet stored; summed per group, range, service area, age
-     * group, hospital, care level and year, and with distinct stays and patients per group, range (and service area).
+     * One range's tallies (the current or the previous) from its rows ({@link StayMonthRowStore}: whole months kept,
+     * months in part and the open periods' days not yet stored read), those of the scope's municipalities.
      */
-    private static Map<String, Tally> tallies(Connection connection, Query query, DateRange range, boolean isCurrent,
-                                              List<UnstoredDay> unstored) throws SQLException {
-        String municipality = query.basis().column;
-        java.sql.Array members = StatisticsReference.members(connection, query.healthPartnership());
-        String area = query.serviceArea() == null ? null : query.serviceArea().code();
-        StringBuilder rows = new StringBuilder();
-        SqlParameters parameters = new SqlParameters();
-        DateRange.Split split = range.split();
-        if (split.wholeMonths() != null) {
-            rows.append("SELECT sm.stay_id, ").append(isCurrent).append(" AS current, sm.year, sm.age_group, sm.").append(municipality)
-                    .append(" AS municipality, sm.service_area, sm.hospital, sm.care_level, sm.ready_days, sm.billable_days, sm.patient_number")
-                    .append(" FROM statistics_stay_month sm WHERE sm.").append(municipality).append(" = ANY(?)")
-                    .append(" AND sm.year BETWEEN ? AND ? AND sm.year * 12 + sm.month - 1 BETWEEN ? AND ?")
-                    .append(" AND (CAST(? AS varchar) IS NULL OR sm.service_area = ?) UNION ALL ");
-            parameters.add(members, split.wholeMonths().from().getYear(), split.wholeMonths().to().getYear(),
-                    DateRange.monthIndex(split.wholeMonths().from()), DateRange.monthIndex(split.wholeMonths().to()), area, area);
-        }
-        for (DateRange part : split.partialMonths()) {
-            rows.append("SELECT d.stay_id, ").append(isCurrent).append(", d.year, sm.age_group, d.").append(municipality)
-                    .append(", d.service_area, d.hospital, sm.care_level, count(*)::int, (count(*) FILTER (WHERE d.billable))::int, sm.patient_number")
-                    .append(" FROM stay_day d JOIN statistics_stay_month sm ON sm.stay_id = d.stay_id")
-                    .append(" AND sm.period_number = d.period_number AND sm.year = d.year AND sm.month = d.month")
-                    .append(" WHERE d.").append(municipality).append(" = ANY(?) AND d.year = ? AND d.month = ? AND d.day BETWEEN ? AND ?")
-                    .append(" AND (CAST(? AS varchar) IS NULL OR d.service_area = ?)")
-                    .append(" GROUP BY d.stay_id, d.year, sm.age_group, d.").append(municipality)
-                    .append(", d.service_area, d.hospital, sm.care_level, sm.patient_number UNION ALL ");
-            parameters.add(members, part.from().getYear(), part.from().getMonthValue(), part.from(), part.to(), area, area);
-        }
-        rows.append("SELECT e.stay_id, ").append(isCurrent).append(", extract(year FROM e.day)::int, op.age_group, s.").append(municipality)
-                .append(", s.service_area, s.hospital, NULL, 1, e.billable::int, s.patient_number FROM extra e JOIN stay s ON s.id = e.stay_id")
-                .append(" JOIN statistics_open_period op ON op.stay_id = e.stay_id WHERE s.").append(municipality).append(" = ANY(?)")
-                .append(" AND (CAST(? AS varchar) IS NULL OR s.service_area = ?)");
-        parameters.add(members, area, area);
-        String sql = "WITH " + StatisticsReference.UNSTORED_CTE + ", rows (stay_id, current, year, age_group, municipality, service_area, "
-                + "hospital, care_level, ready_days, billable_days, patient) AS (" + rows + ")"
-                + " SELECT " + query.groupBy().keySql + " AS key, r.current, r.service_area, r.age_group, r.hospital,"
-                + "  coalesce(r.care_level, ''), r.year, sum(r.ready_days), sum(r.billable_days), count(DISTINCT r.stay_id),"
-                + "  count(DISTINCT r.patient), GROUPING(r.service_area, r.age_group)"
-                + " FROM rows r JOIN municipality m ON m.number = r.municipality"
-                + " GROUP BY GROUPING SETS ((1, r.current, r.service_area, r.age_group, r.hospital, 6, r.year), (1, r.current, r.service_area),"
-                + "  (1, r.current))";
-        Map<String, Tally> tallies = new HashMap<>();
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            int next = StatisticsReference.bindUnstored(connection, statement, 1, unstored);
-            parameters.bind(statement, next);
-            try (ResultSet r = statement.executeQuery()) {
-                while (r.next()) {
-                    String key = r.getString(1);
-                    int level = r.getInt(12);
-                    if (level == 0) {
-                        String age = r.getString(4);
-                        String hospital = r.getString(5);
-                        String careLevel = r.getString(6);
-                        int year = r.getInt(7);
-                        long ready = r.getLong(8);
-                        long billable = r.getLong(9);
-                        tallies.computeIfAbsent(tallyKey(key, isCurrent, null), k -> new Tally())
-                                .add(age, hospital, careLevel, year, ready, billable);
-                        tallies.computeIfAbsent(tallyKey(key, isCurrent, r.getString(3)), k -> new Tally())
-                                .add(age, hospital, careLevel, year, ready, billable);
-                    } else {
-                        Tally tally = tallies.computeIfAbsent(tallyKey(key, isCurrent, level == 1 ? r.getString(3) : null), k -> new Tally());
-                        tally.stays = r.getLong(10);
-                        tally.patients = r.getLong(11);
-                    }
-                }
+    private Map<String, Tally> tallies(Connection connection, Query query, DateRange range, boolean isCurrent, List<UnstoredDay> unstored,
+                                       ChangeCounts counts) throws SQLException {
+        Membership membership = reference.membership(connection, counts.reference());
+        Set<String> members = new HashSet<>();
+        membership.partnershipOf().forEach((municipality, partnership) -> {
+            if (query.healthPartnership() == null || query.healthPartnership().equals(partnership)) {
+                members.add(municipality);
             }
-        }
-        return tallies;
+        });
+        List<StayMonthRows> rows = rowStore.rows(connection, List.of(range), unstored, counts).getFirst();
+        return Tally.of(rows, query.basis(), members, query.serviceArea() == null ? null : query.serviceArea().code(), query.byServiceArea(),
+                municipality -> membership.groupOf(query.groupBy(), municipality), isCurrent);
     }
 
     /** Turns tallies into the figures of the answer: rates, cost, suppression. */

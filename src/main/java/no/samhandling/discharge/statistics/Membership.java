@@ -81,6 +81,55 @@ record Membership(Map<String, String> partnershipOf, Map<String, String> trustOf
         };
     }
 
+    /** The group of {@code groupBy} a municipality of the membership is in. */
+    String groupOf(GroupBy groupBy, String municipality) {
+        return groupKey(groupBy, municipality);
+    }
+
+    /**
+     * Each group's patients (distinct) and discharge-ready days of every level from one range's rows: those of a
+     * municipality of the membership (on the basis) and, when {@code serviceArea} is given, of that service area. A group
+     * without rows has no count.
+     */
+    List<GroupCount> counts(List<StayMonthRows> rows, Basis basis, String serviceArea) {
+        GroupBy[] levels = GroupBy.values();
+        Map<GroupBy, Map<String, Counted>> byLevel = new EnumMap<>(GroupBy.class);
+        for (GroupBy level : levels) {
+            byLevel.put(level, new HashMap<>());
+        }
+        // Per municipality the counts of its group at each level: resolved once, not per row.
+        Map<String, Counted[]> countedOf = new HashMap<>();
+        for (StayMonthRows part : rows) {
+            for (int i = 0; i < part.size(); i++) {
+                String municipality = part.municipality(basis, i);
+                if (serviceArea != null && !serviceArea.equals(part.serviceArea(i)) || !partnershipOf.containsKey(municipality)) {
+                    continue;
+                }
+                Counted[] groups = countedOf.computeIfAbsent(municipality, m -> {
+                    Counted[] of = new Counted[levels.length];
+                    for (GroupBy level : levels) {
+                        of[level.ordinal()] = byLevel.get(level).computeIfAbsent(groupKey(level, m), k -> new Counted());
+                    }
+                    return of;
+                });
+                for (Counted group : groups) {
+                    group.patients.add(part.patient(i), 0);
+                    group.days += part.readyDays(i);
+                }
+            }
+        }
+        List<GroupCount> counts = new ArrayList<>();
+        byLevel.forEach((level, groups) -> groups.forEach((key, counted) ->
+                counts.add(new GroupCount(level, key, counted.patients.size(), counted.days))));
+        return counts;
+    }
+
+    /** One group's distinct patients and days. */
+    private static final class Counted {
+        final DistinctValues patients = new DistinctValues();
+        long days;
+    }
+
     /**
      * The hidden cells of the whole table (every municipality, partnership, trust area and the region) of one range,
      * from its groups' counts; a group without a count had no patients.

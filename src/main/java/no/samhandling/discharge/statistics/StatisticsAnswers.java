@@ -101,7 +101,7 @@ public class StatisticsAnswers {
     private DischargeReadyDayStatistics computed(DischargeReadyDays.Query query, List<UnstoredDay> unstored, ChangeCounts counts) {
         DischargeReadyDayStatistics answer = statistics.query(query, unstored, counts);
         boolean board = query.suppress();
-        Membership membership = board ? wholeTable.membership() : null;
+        Membership membership = board ? wholeTable.membership(counts.reference()) : null;
         Protection protection = board ? protection(membership, query, unstored, counts) : null;
         List<GroupFigures> groups = new ArrayList<>();
         for (GroupFigures group : answer.groups()) {

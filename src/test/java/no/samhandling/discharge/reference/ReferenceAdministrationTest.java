@@ -87,15 +87,24 @@ class ReferenceAdministrationTest {
                 .when().get("/municipalities").then().statusCode(200).body("totalItems", equalTo(1));
         given().auth().oauth2(TestTokens.board()).when().get("/municipalities/" + MUNICIPALITY)
                 .then().statusCode(200).body("population.find { it.year == 2024 }.total", equalTo(600));
-        given().auth().oauth2(TestTokens.admin())
-                .queryParam("groupBy", "health-partnership").queryParam("healthPartnership", PARTNERSHIP)
-                .queryParam("from", "2024-01-01").queryParam("to", "2024-12-31")
-                .when().get("/statistics/discharge-ready-days").then().statusCode(200)
-                .body(containsString("Syntetisk helsefellesskap"));
+        // The statistics keep reference data under its version: the population entered since is in the next answer.
+        partnershipIn2024().body(containsString("Syntetisk helsefellesskap")).body("groups[0].current.population", equalTo(600));
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                .body(Map.of("ageGroups", Map.of("0-17", 200, "18-29", 80, "30-49", 150, "50-66", 140, "67-79", 90, "80-89", 30, "90+", 10),
+                        "source", "Synthetic, corrected"))
+                .when().put("/municipalities/" + MUNICIPALITY + "/population/2024").then().statusCode(200);
+        partnershipIn2024().body("groups[0].current.population", equalTo(700));
 
         assertThat(auditRows("set-municipality:" + MUNICIPALITY, auditedBefore)).isEqualTo(2);
         assertThat(auditRows("set-hospital-trust:" + TRUST, auditedBefore)).isEqualTo(2);
         assertThat(auditRows("set-health-partnership:" + PARTNERSHIP, auditedBefore)).isEqualTo(2);
+    }
+
+    private static io.restassured.response.ValidatableResponse partnershipIn2024() {
+        return given().auth().oauth2(TestTokens.admin())
+                .queryParam("groupBy", "health-partnership").queryParam("healthPartnership", PARTNERSHIP)
+                .queryParam("from", "2024-01-01").queryParam("to", "2024-12-31")
+                .when().get("/statistics/discharge-ready-days").then().statusCode(200);
     }
 
     @Test

@@ -20,7 +20,7 @@ import static org.hamcrest.Matchers.nullValue;
  * A kept answer (the whole answer, tallies, trend months, hidden cells) is not given again once a change of its months,
  * of the reference data or of the patients still waiting in its range is committed. November 2020 (no other test
  * registers stays in it): Bodø 4 stays of 2 days, then a fifth of 3 days; October 2020 (nor in it): one stay of Bodø, billed
- * at the daily rate of 2020.
+ * at the daily rate of 2020; September 2020 (nor in it): Bodø's stays counted by questions never asked before.
  */
 @QuarkusTest
 class KeptAnswerReplacedTest {
@@ -48,6 +48,23 @@ class KeptAnswerReplacedTest {
         trend(TestTokens.board()).body(group("points[0].suppressed"), equalTo(false)).body(group("points[0].dischargeReadyDays"), equalTo(11));
         table(TestTokens.admin()).body(group("current.patients"), equalTo(5)).body(group("current.dischargeReadyDays"), equalTo(11));
         trend(TestTokens.admin()).body(group("points[0].dischargeReadyDays"), equalTo(11));
+    }
+
+    @Test
+    void aQuestionNeverAskedCountsTheMonthsKeptRowsAsChangedSince() {
+        String ward = TestTokens.ward(StatisticsResourceTest.HELGELANDSSYKEHUSET);
+        DischargeReadyStays.waitedDays(ward, BODO, LocalDate.of(2020, 9, 7), 2);
+        // Keeps September's rows of every municipality (and August's, the previous range's).
+        table(TestTokens.admin(), "health-partnership", "2020-09-01", "2020-09-30").body(group("current.dischargeReadyDays"), equalTo(2));
+
+        DischargeReadyStays.waitedDays(ward, BODO, LocalDate.of(2020, 9, 14), 3);
+
+        table(TestTokens.admin(), "municipality", "2020-09-01", "2020-09-30").body(municipality(BODO, "current.dischargeReadyDays"), equalTo(5))
+                .body(municipality(BODO, "current.stays"), equalTo(2));
+        table(TestTokens.admin(), "region", "2020-09-01", "2020-09-30")
+                .body("groups[0].serviceAreas.find { it.serviceArea == 'somatic' }.current.dischargeReadyDays", equalTo(5));
+        // The same month's kept rows, in part: only the days from the 15th on.
+        table(TestTokens.admin(), "municipality", "2020-09-15", "2020-09-30").body(municipality(BODO, "current.dischargeReadyDays"), equalTo(2));
     }
 
     @Test
@@ -111,6 +128,16 @@ class KeptAnswerReplacedTest {
     private static ValidatableResponse table(String token) {
         return given().auth().oauth2(token).queryParam("groupBy", "health-partnership").queryParam("from", "2020-11-01")
                 .queryParam("to", "2020-11-30").when().get("/statistics/discharge-ready-days").then().statusCode(200);
+    }
+
+    private static ValidatableResponse table(String token, String groupBy, String from, String to) {
+        return given().auth().oauth2(token).queryParam("groupBy", groupBy).queryParam("healthPartnership", LOFOTEN_VESTERALEN_SALTEN)
+                .queryParam("byServiceArea", true).queryParam("from", from).queryParam("to", to).when().get("/statistics/discharge-ready-days")
+                .then().statusCode(200);
+    }
+
+    private static String municipality(String number, String path) {
+        return "groups.find { it.key == '" + number + "' }." + path;
     }
 
     private static ValidatableResponse trend(String token) {

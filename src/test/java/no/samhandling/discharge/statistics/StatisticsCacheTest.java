@@ -100,12 +100,12 @@ class StatisticsCacheTest {
 
     @Test
     void aTallysSizeCountsItsFiveMapsAndTheirEntries() {
-        DischargeReadyDays.Tally tally = new DischargeReadyDays.Tally();
+        Tally tally = new Tally();
         tally.add("18-29", "983974929", "nursing-home", 2020, 2, 1);
         tally.add("30-49", "983974929", "nursing-home", 2021, 3, 0);
         // Age: 2 + 2, year 2, hospital 1, care level 1.
         assertThat(tally.bytes()).isEqualTo(Footprint.OBJECT + 5 * Footprint.MAP + 8 * Footprint.ENTRY);
-        assertThat(DischargeReadyDays.Tally.bytes(Map.of("a", tally, "b", new DischargeReadyDays.Tally())))
+        assertThat(Tally.bytes(Map.of("a", tally, "b", new Tally())))
                 .isEqualTo(Footprint.MAP + 2 * Footprint.ENTRY + tally.bytes() + Footprint.OBJECT + 5 * Footprint.MAP);
     }
 

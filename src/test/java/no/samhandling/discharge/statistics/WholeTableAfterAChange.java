@@ -23,8 +23,8 @@ class WholeTableAfterAChange extends WholeTable {
 
     private static final AtomicReference<Runnable> NEXT = new AtomicReference<>();
 
-    WholeTableAfterAChange(DataSource dataSource, StatisticsCache cache) {
-        super(dataSource, cache);
+    WholeTableAfterAChange(DataSource dataSource, StatisticsCache cache, StayMonthRowStore rowStore, KeptReference reference) {
+        super(dataSource, cache, rowStore, reference);
     }
 
     static void next(Runnable change) {
