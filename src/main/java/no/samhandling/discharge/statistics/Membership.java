@@ -92,42 +92,47 @@ record Membership(Map<String, String> partnershipOf, Map<String, String> trustOf
      * without rows has no count.
      */
     List<GroupCount> counts(List<StayMonthRows> rows, Basis basis, String serviceArea) {
-        GroupBy[] levels = GroupBy.values();
-        Map<GroupBy, Map<String, Counted>> byLevel = new EnumMap<>(GroupBy.class);
-        for (GroupBy level : levels) {
-            byLevel.put(level, new HashMap<>());
+        List<String> municipalities = List.copyOf(new TreeSet<>(partnershipOf.keySet()));
+        Map<String, Integer> indexOf = new HashMap<>();
+        for (int i = 0; i < municipalities.size(); i++) {
+            indexOf.put(municipalities.get(i), i);
         }
-        // Per municipality the counts of its group at each level: resolved once, not per row.
-        Map<String, Counted[]> countedOf = new HashMap<>();
+        int expected = rows.stream().mapToInt(StayMonthRows::size).sum();
+        DistinctPerGroup patients = new DistinctPerGroup(municipalities.size(), expected);
+        long[] days = new long[municipalities.size()];
         for (StayMonthRows part : rows) {
             for (int i = 0; i < part.size(); i++) {
-                String municipality = part.municipality(basis, i);
-                if (serviceArea != null && !serviceArea.equals(part.serviceArea(i)) || !partnershipOf.containsKey(municipality)) {
+                Integer municipality = indexOf.get(part.municipality(basis, i));
+                if (municipality == null || serviceArea != null && !serviceArea.equals(part.serviceArea(i))) {
                     continue;
                 }
-                Counted[] groups = countedOf.computeIfAbsent(municipality, m -> {
-                    Counted[] of = new Counted[levels.length];
-                    for (GroupBy level : levels) {
-                        of[level.ordinal()] = byLevel.get(level).computeIfAbsent(groupKey(level, m), k -> new Counted());
-                    }
-                    return of;
-                });
-                for (Counted group : groups) {
-                    group.patients.add(part.patient(i), 0);
-                    group.days += part.readyDays(i);
-                }
+                patients.add(part.patient(i), 0, municipality);
+                days[municipality] += part.readyDays(i);
             }
         }
         List<GroupCount> counts = new ArrayList<>();
-        byLevel.forEach((level, groups) -> groups.forEach((key, counted) ->
-                counts.add(new GroupCount(level, key, counted.patients.size(), counted.days))));
+        for (GroupBy level : GroupBy.values()) {
+            List<String> groups = new ArrayList<>();
+            Map<String, Integer> groupIndex = new HashMap<>();
+            int[] groupOf = new int[municipalities.size()];
+            for (int m = 0; m < municipalities.size(); m++) {
+                groupOf[m] = groupIndex.computeIfAbsent(groupKey(level, municipalities.get(m)), key -> {
+                    groups.add(key);
+                    return groups.size() - 1;
+                });
+            }
+            int[] patientsOfGroup = patients.counts(groups.size(), m -> groupOf[m]);
+            long[] daysOfGroup = new long[groups.size()];
+            for (int m = 0; m < municipalities.size(); m++) {
+                daysOfGroup[groupOf[m]] += days[m];
+            }
+            for (int g = 0; g < groups.size(); g++) {
+                if (patientsOfGroup[g] > 0) {
+                    counts.add(new GroupCount(level, groups.get(g), patientsOfGroup[g], daysOfGroup[g]));
+                }
+            }
+        }
         return counts;
-    }
-
-    /** One group's distinct patients and days. */
-    private static final class Counted {
-        final DistinctValues patients = new DistinctValues();
-        long days;
     }
 
     /**

@@ -120,7 +120,7 @@ final class StayMonthRows {
         private int[] billableDays = new int[16];
         private final Map<String, String> strings = new HashMap<>();
 
-        Builder add(UUID stay, long patientNumber, String payingMunicipality, String residenceMunicipality, String area, String age,
+        void add(UUID stay, long patientNumber, String payingMunicipality, String residenceMunicipality, String area, String age,
                     String hospitalNumber, String care, int dayYear, int ready, int billable) {
             if (size == readyDays.length) {
                 grow();
@@ -138,7 +138,6 @@ final class StayMonthRows {
             readyDays[size] = ready;
             billableDays[size] = billable;
             size++;
-            return this;
         }
 
         private String shared(String value) {

@@ -1,5 +1,8 @@
 package no.samhandling.discharge.statistics;
 
+import no.samhandling.discharge.stay.ServiceArea;
+
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,10 +61,18 @@ final class Tally {
     static Map<String, Tally> of(List<StayMonthRows> rows, Basis basis, Set<String> members, String serviceArea, boolean byServiceArea,
                                  Function<String, String> groupOf, boolean current) {
         Map<Sums, long[]> sums = new HashMap<>();
-        // Per municipality its group's counters (all service areas, then one per service area): resolved once, not per row.
-        Map<String, String> groupOfMunicipality = new HashMap<>();
-        Map<String, Map<String, Distinct>> countersOf = new HashMap<>();
-        Map<String, Map<String, Distinct>> countersOfGroup = new HashMap<>();
+        // Groups and service areas by index, each municipality's group resolved once, not per row.
+        List<String> groups = new ArrayList<>();
+        Map<String, Integer> groupIndex = new HashMap<>();
+        Map<String, Integer> groupOfMunicipality = new HashMap<>();
+        List<String> areas = new ArrayList<>();
+        Map<String, Integer> areaIndex = new HashMap<>();
+        int expected = rows.stream().mapToInt(StayMonthRows::size).sum();
+        int areaSlots = ServiceArea.values().length;
+        DistinctPerGroup stays = new DistinctPerGroup(members.size(), expected);
+        DistinctPerGroup patients = new DistinctPerGroup(members.size(), expected);
+        DistinctPerGroup staysByArea = byServiceArea ? new DistinctPerGroup(members.size() * areaSlots, expected) : null;
+        DistinctPerGroup patientsByArea = byServiceArea ? new DistinctPerGroup(members.size() * areaSlots, expected) : null;
         for (StayMonthRows part : rows) {
             for (int i = 0; i < part.size(); i++) {
                 String municipality = part.municipality(basis, i);
@@ -69,16 +80,26 @@ final class Tally {
                 if (serviceArea != null && !serviceArea.equals(area) || !members.contains(municipality)) {
                     continue;
                 }
-                String group = groupOfMunicipality.computeIfAbsent(municipality, groupOf);
-                Map<String, Distinct> counters = countersOf.computeIfAbsent(municipality,
-                        m -> countersOfGroup.computeIfAbsent(group, g -> new HashMap<>()));
-                long[] days = sums.computeIfAbsent(new Sums(group, byServiceArea ? area : ALL_AREAS, part.ageGroup(i), part.hospital(i), part.careLevel(i), part.year(i)),
-                        k -> new long[2]);
+                int g = groupOfMunicipality.computeIfAbsent(municipality, m -> groupIndex.computeIfAbsent(groupOf.apply(m), key -> {
+                    groups.add(key);
+                    return groups.size() - 1;
+                }));
+                long[] days = sums.computeIfAbsent(new Sums(groups.get(g), byServiceArea ? area : ALL_AREAS, part.ageGroup(i), part.hospital(i),
+                        part.careLevel(i), part.year(i)), k -> new long[2]);
                 days[0] += part.readyDays(i);
                 days[1] += part.billableDays(i);
-                counters.computeIfAbsent(ALL_AREAS, k -> new Distinct()).add(part, i);
+                stays.add(part.stayHigh(i), part.stayLow(i), g);
+                patients.add(part.patient(i), 0, g);
                 if (byServiceArea) {
-                    counters.computeIfAbsent(area, k -> new Distinct()).add(part, i);
+                    int a = areaIndex.computeIfAbsent(area, code -> {
+                        areas.add(code);
+                        return areas.size() - 1;
+                    });
+                    if (a >= areaSlots) {
+                        throw new IllegalArgumentException("service area " + area + " is none of " + List.of(ServiceArea.values()));
+                    }
+                    staysByArea.add(part.stayHigh(i), part.stayLow(i), g * areaSlots + a);
+                    patientsByArea.add(part.patient(i), 0, g * areaSlots + a);
                 }
             }
         }
@@ -91,25 +112,25 @@ final class Tally {
                         s.careLevel(), s.year(), days[0], days[1]);
             }
         });
-        countersOfGroup.forEach((group, counters) -> counters.forEach((area, distinct) -> {
-            Tally tally = tallies.get(key(group, current, ALL_AREAS.equals(area) ? null : area));
-            tally.stays = distinct.stays.size();
-            tally.patients = distinct.patients.size();
-        }));
+        int[] stayCounts = stays.counts();
+        int[] patientCounts = patients.counts();
+        int[] stayCountsByArea = byServiceArea ? staysByArea.counts() : null;
+        int[] patientCountsByArea = byServiceArea ? patientsByArea.counts() : null;
+        for (int g = 0; g < groups.size(); g++) {
+            Tally tally = tallies.get(key(groups.get(g), current, null));
+            tally.stays = stayCounts[g];
+            tally.patients = patientCounts[g];
+            for (int a = 0; byServiceArea && a < areas.size(); a++) {
+                Tally ofArea = tallies.get(key(groups.get(g), current, areas.get(a)));
+                if (ofArea != null) {
+                    ofArea.stays = stayCountsByArea[g * areaSlots + a];
+                    ofArea.patients = patientCountsByArea[g * areaSlots + a];
+                }
+            }
+        }
         return tallies;
     }
 
-    /** The counters' key for all service areas (no service area's code). */
+    /** The sums' service area when the tallies are not asked per service area. */
     private static final String ALL_AREAS = "";
-
-    /** Distinct stays and patients of one tally. */
-    private static final class Distinct {
-        final DistinctValues stays = new DistinctValues();
-        final DistinctValues patients = new DistinctValues();
-
-        void add(StayMonthRows rows, int i) {
-            stays.add(rows.stayHigh(i), rows.stayLow(i));
-            patients.add(rows.patient(i), 0);
-        }
-    }
 }

@@ -34,9 +34,9 @@ class StayMonthRowsCountingTest {
     private static final UUID S4 = new UUID(0, 4);
 
     /** One row: paying a, residence b unless said. */
-    private static StayMonthRows.Builder row(StayMonthRows.Builder rows, UUID stay, long patient, String paying, String residence, String area,
-                                             String age, int ready, int billable) {
-        return rows.add(stay, patient, paying, residence, area, age, "974795787", null, 2025, ready, billable);
+    private static void row(StayMonthRows.Builder rows, UUID stay, long patient, String paying, String residence, String area,
+                            String age, int ready, int billable) {
+        rows.add(stay, patient, paying, residence, area, age, "974795787", null, 2025, ready, billable);
     }
 
     /** January: stay 1 (patient 10) in a, somatic, 5 days (3 billable); stay 2 (patient 10) in b, mental health, 2 days. */
@@ -98,6 +98,36 @@ class StayMonthRowsCountingTest {
             assertThat(b.billableByYear).isEqualTo(a.billableByYear);
             assertThat(b.billableByAge).isEqualTo(a.billableByAge);
         }
+    }
+
+    @Test
+    void eachGroupsServiceAreasAreCountedApartAndAStayIsBothHalvesOfItsUuid() {
+        StayMonthRows.Builder rows = new StayMonthRows.Builder();
+        // Stays that differ only in one half of their UUID are different stays.
+        row(rows, new UUID(1, 9), 20, "a", "a", "somatic", "80-89", 1, 1);
+        row(rows, new UUID(1, 9), 20, "b", "b", "somatic", "80-89", 1, 1);
+        row(rows, new UUID(2, 9), 21, "b", "b", "somatic", "80-89", 1, 1);
+        row(rows, new UUID(1, 8), 22, "c", "c", "somatic", "80-89", 1, 1);
+        row(rows, new UUID(2, 8), 23, "c", "c", "somatic", "80-89", 1, 1);
+        row(rows, new UUID(3, 8), 23, "c", "c", "addiction", "80-89", 1, 1);
+        Map<String, Tally> tallies = Tally.of(List.of(rows.build()), Basis.PAYING, ALL, null, true, m -> m, true);
+        assertThat(List.of(tallies.get(Tally.key("a", true, "somatic")).stays, tallies.get(Tally.key("b", true, "somatic")).stays,
+                tallies.get(Tally.key("c", true, "somatic")).stays, tallies.get(Tally.key("c", true, "addiction")).stays,
+                tallies.get(Tally.key("c", true, null)).stays)).containsExactly(1L, 2L, 2L, 1L, 3L);
+        assertThat(List.of(tallies.get(Tally.key("b", true, "somatic")).patients, tallies.get(Tally.key("c", true, "somatic")).patients,
+                tallies.get(Tally.key("c", true, null)).patients)).containsExactly(2L, 2L, 2L);
+    }
+
+    @Test
+    void aServiceAreaBeyondTheKnownOnesIsRefused() {
+        StayMonthRows.Builder rows = new StayMonthRows.Builder();
+        for (String area : List.of("somatic", "mental-health", "addiction", "dental")) {
+            row(rows, S1, 10, "a", "a", area, "80-89", 1, 1);
+        }
+        StayMonthRows built = rows.build();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Tally.of(List.of(built), Basis.PAYING, ALL, null, true, m -> m, true))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("dental");
+        assertThat(Tally.of(List.of(built), Basis.PAYING, ALL, null, false, m -> m, true).get(Tally.key("a", true, null)).ready).isEqualTo(4);
     }
 
     @Test
