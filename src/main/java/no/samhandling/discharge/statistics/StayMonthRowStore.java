@@ -31,7 +31,7 @@ class StayMonthRowStore {
         this.cache = cache;
     }
 
-    /** What a month's rows depend on besides the month's rows themselves. */
+    /** Which month's rows (they depend on nothing else: not on the reference data, so an edit of it keeps them). */
     private record MonthRows(int monthIndex) {
     }
 
@@ -73,7 +73,7 @@ class StayMonthRowStore {
                 continue;
             }
             for (int m = DateRange.monthIndex(whole.from()); m <= DateRange.monthIndex(whole.to()); m++) {
-                StatisticsCache.Key key = counts.key(new MonthRows(m), month(m));
+                StatisticsCache.Key key = new StatisticsCache.Key(new MonthRows(m), 0, counts.of(month(m)));
                 StayMonthRows kept = cache.<StayMonthRows>kept(key).orElse(null);
                 if (kept != null) {
                     months.put(m, kept);
@@ -115,19 +115,20 @@ class StayMonthRowStore {
         return new DateRange(first, first.withDayOfMonth(first.lengthOfMonth()));
     }
 
+    /** From the month's stay-month rows (by V72's index) to their days in the part (by {@code stay_day}'s key). */
     private static StayMonthRows partialMonth(Connection connection, DateRange part) throws SQLException {
         StayMonthRows.Builder rows = new StayMonthRows.Builder();
         try (PreparedStatement statement = connection.prepareStatement("SELECT d.stay_id, sm.patient_number, d.paying_municipality,"
                 + " d.residence_municipality, d.service_area, sm.age_group, d.hospital, sm.care_level, d.year, count(*)::int,"
                 + " (count(*) FILTER (WHERE d.billable))::int"
-                + " FROM stay_day d JOIN statistics_stay_month sm ON sm.stay_id = d.stay_id AND sm.period_number = d.period_number"
-                + " AND sm.year = d.year AND sm.month = d.month WHERE d.year = ? AND d.month = ? AND d.day BETWEEN ? AND ?"
+                + " FROM statistics_stay_month sm JOIN stay_day d ON d.stay_id = sm.stay_id AND d.period_number = sm.period_number"
+                + " AND d.year = sm.year AND d.month = sm.month AND d.day BETWEEN ? AND ? WHERE sm.year = ? AND sm.month = ?"
                 + " GROUP BY d.stay_id, sm.patient_number, d.paying_municipality, d.residence_municipality, d.service_area, sm.age_group,"
                 + " d.hospital, sm.care_level, d.year")) {
-            statement.setInt(1, part.from().getYear());
-            statement.setInt(2, part.from().getMonthValue());
-            statement.setObject(3, part.from());
-            statement.setObject(4, part.to());
+            statement.setObject(1, part.from());
+            statement.setObject(2, part.to());
+            statement.setInt(3, part.from().getYear());
+            statement.setInt(4, part.from().getMonthValue());
             read(statement, rows);
         }
         return rows.build();

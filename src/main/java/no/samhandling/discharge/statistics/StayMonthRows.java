@@ -47,10 +47,6 @@ final class StayMonthRows {
         return readyDays.length;
     }
 
-    UUID stay(int i) {
-        return new UUID(stayHigh[i], stayLow[i]);
-    }
-
     /** The stay's UUID's two halves (counting distinct stays without a UUID object per row). */
     long stayHigh(int i) {
         return stayHigh[i];

@@ -48,6 +48,9 @@ final class Tally {
         return group + "|" + current + "|" + (serviceArea == null ? "" : serviceArea);
     }
 
+    /** The sums' service area when the tallies are not asked per service area. */
+    private static final String ALL_AREAS = "";
+
     /** The sums of the rows alike in everything a tally tells apart (they are added to the tallies once each). */
     private record Sums(String group, String serviceArea, String ageGroup, String hospital, String careLevel, int year) {
     }
@@ -67,7 +70,7 @@ final class Tally {
         Map<String, Integer> groupOfMunicipality = new HashMap<>();
         List<String> areas = new ArrayList<>();
         Map<String, Integer> areaIndex = new HashMap<>();
-        int expected = rows.stream().mapToInt(StayMonthRows::size).sum();
+        int expected = passing(rows, basis, members, serviceArea);
         int areaSlots = ServiceArea.values().length;
         DistinctPerGroup stays = new DistinctPerGroup(members.size(), expected);
         DistinctPerGroup patients = new DistinctPerGroup(members.size(), expected);
@@ -131,6 +134,16 @@ final class Tally {
         return tallies;
     }
 
-    /** The sums' service area when the tallies are not asked per service area. */
-    private static final String ALL_AREAS = "";
+    /** How many rows are counted (so the counters are made large enough once, not grown row by row). */
+    private static int passing(List<StayMonthRows> rows, Basis basis, Set<String> members, String serviceArea) {
+        int passing = 0;
+        for (StayMonthRows part : rows) {
+            for (int i = 0; i < part.size(); i++) {
+                if ((serviceArea == null || serviceArea.equals(part.serviceArea(i))) && members.contains(part.municipality(basis, i))) {
+                    passing++;
+                }
+            }
+        }
+        return passing;
+    }
 }

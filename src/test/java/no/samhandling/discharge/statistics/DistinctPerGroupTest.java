@@ -47,6 +47,27 @@ class DistinctPerGroupTest {
         assertThat(distinct.counts()).containsExactly(16_667, 16_667, 16_666);
     }
 
+    @Property
+    void growingKeepsEveryValuesFirstGroupAndItsFurtherOnes(@ForAll @Size(min = 50, max = 400) List<@IntRange(min = 0, max = 100_000) Integer> values) {
+        DistinctPerGroup distinct = new DistinctPerGroup(5, 1);
+        Map<Integer, Set<Long>> sets = new HashMap<>();
+        for (int round = 0; round < 2; round++) {
+            for (int i = 0; i < values.size(); i++) {
+                long value = values.get(i) % (values.size() / 2 + 1);
+                int group = (i + round) % 5;
+                distinct.add(value * 31, value, group);
+                sets.computeIfAbsent(group, g -> new HashSet<>()).add(value);
+            }
+        }
+        int[] counts = distinct.counts();
+        for (int g = 0; g < 5; g++) {
+            assertThat(counts[g]).isEqualTo(sets.getOrDefault(g, Set.of()).size());
+        }
+        Set<Long> all = new HashSet<>();
+        sets.values().forEach(all::addAll);
+        assertThat(distinct.counts(1, group -> 0)).containsExactly(all.size());
+    }
+
     @Test
     void aGroupOutsideTheCountedOnesIsRefused() {
         DistinctPerGroup distinct = new DistinctPerGroup(2, 1);

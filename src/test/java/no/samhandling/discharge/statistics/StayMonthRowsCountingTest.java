@@ -176,7 +176,7 @@ class StayMonthRowsCountingTest {
         }
         StayMonthRows rows = builder.build();
         assertThat(rows.size()).isEqualTo(40);
-        assertThat(rows.stay(39)).isEqualTo(new UUID(39, -39));
+        assertThat(List.of(rows.stayHigh(39), rows.stayLow(39))).containsExactly(39L, -39L);
         assertThat(rows.patient(39)).isEqualTo(1039);
         assertThat(rows.municipality(Basis.PAYING, 39)).isEqualTo("1804");
         assertThat(rows.municipality(Basis.RESIDENCE, 39)).isEqualTo("1890");
