@@ -21,7 +21,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Set;
 import java.util.List;
 import java.util.OptionalInt;
@@ -129,14 +128,14 @@ public class DischargeReadyDays {
                 GroupPopulation groupPopulation = population.get(group.key());
                 GroupPopulation.Population now = groupPopulation.over(current);
                 GroupPopulation.Population before = groupPopulation.over(previous);
-                PeriodFigures currentFigures = figures.of(tallies.get(tallyKey(group.key(), true, null)), now);
-                PeriodFigures previousFigures = figures.of(tallies.get(tallyKey(group.key(), false, null)), before);
+                PeriodFigures currentFigures = figures.of(tallies.get(Tally.key(group.key(), true, null)), now);
+                PeriodFigures previousFigures = figures.of(tallies.get(Tally.key(group.key(), false, null)), before);
                 List<ServiceAreaFigures> areas = null;
                 if (query.byServiceArea()) {
                     areas = new ArrayList<>();
                     for (ServiceArea area : ServiceArea.values()) {
-                        PeriodFigures c = figures.of(tallies.get(tallyKey(group.key(), true, area.code())), now);
-                        PeriodFigures p = figures.of(tallies.get(tallyKey(group.key(), false, area.code())), before);
+                        PeriodFigures c = figures.of(tallies.get(Tally.key(group.key(), true, area.code())), now);
+                        PeriodFigures p = figures.of(tallies.get(Tally.key(group.key(), false, area.code())), before);
                         areas.add(new ServiceAreaFigures(area, c, p, change(c, p)));
                     }
                 }
@@ -151,10 +150,6 @@ public class DischargeReadyDays {
         }
     }
 
-    private static String tallyKey(String group, boolean current, String serviceArea) {
-        return Tally.key(group, current, serviceArea);
-    }
-
     /**
      * One range's tallies (the current or the previous) from its rows ({@link StayMonthRowStore}: whole months kept,
      * months in part and the open periods' days not yet stored read), those of the scope's municipalities.
@@ -162,12 +157,7 @@ public class DischargeReadyDays {
     private Map<String, Tally> tallies(Connection connection, Query query, DateRange range, boolean isCurrent, List<UnstoredDay> unstored,
                                        ChangeCounts counts) throws SQLException {
         Membership membership = reference.membership(connection, counts.reference());
-        Set<String> members = new HashSet<>();
-        membership.partnershipOf().forEach((municipality, partnership) -> {
-            if (query.healthPartnership() == null || query.healthPartnership().equals(partnership)) {
-                members.add(municipality);
-            }
-        });
+        Set<String> members = membership.municipalitiesOf(query.healthPartnership());
         List<StayMonthRows> rows = rowStore.rows(connection, List.of(range), unstored, counts).getFirst();
         return Tally.of(rows, query.basis(), members, query.serviceArea() == null ? null : query.serviceArea().code(), query.byServiceArea(),
                 municipality -> membership.groupOf(query.groupBy(), municipality), isCurrent);

@@ -59,13 +59,23 @@ record Membership(Map<String, String> partnershipOf, Map<String, String> trustOf
     /** The cell of a group of an answer, asked for all municipalities or for one partnership's ({@code healthPartnership}). */
     String cellOf(GroupBy groupBy, String key, String healthPartnership) {
         Set<String> members = new TreeSet<>();
-        for (String municipality : partnershipOf.keySet()) {
-            boolean inScope = healthPartnership == null || healthPartnership.equals(partnershipOf.get(municipality));
-            if (inScope && key.equals(groupKey(groupBy, municipality))) {
+        for (String municipality : municipalitiesOf(healthPartnership)) {
+            if (key.equals(groupKey(groupBy, municipality))) {
                 members.add(municipality);
             }
         }
         return String.join(",", members);
+    }
+
+    /** The municipalities an answer is asked for: one partnership's, or all ({@code null}). */
+    Set<String> municipalitiesOf(String healthPartnership) {
+        Set<String> members = new java.util.HashSet<>();
+        partnershipOf.forEach((municipality, partnership) -> {
+            if (healthPartnership == null || healthPartnership.equals(partnership)) {
+                members.add(municipality);
+            }
+        });
+        return members;
     }
 
     private String groupKey(GroupBy groupBy, String municipality) {

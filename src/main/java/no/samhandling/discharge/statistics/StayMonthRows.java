@@ -28,19 +28,18 @@ final class StayMonthRows {
     private final int[] billableDays;
 
     private StayMonthRows(Builder b) {
-        int n = b.size;
-        stayHigh = Arrays.copyOf(b.stayHigh, n);
-        stayLow = Arrays.copyOf(b.stayLow, n);
-        patient = Arrays.copyOf(b.patient, n);
-        paying = Arrays.copyOf(b.paying, n);
-        residence = Arrays.copyOf(b.residence, n);
-        serviceArea = Arrays.copyOf(b.serviceArea, n);
-        ageGroup = Arrays.copyOf(b.ageGroup, n);
-        hospital = Arrays.copyOf(b.hospital, n);
-        careLevel = Arrays.copyOf(b.careLevel, n);
-        year = Arrays.copyOf(b.year, n);
-        readyDays = Arrays.copyOf(b.readyDays, n);
-        billableDays = Arrays.copyOf(b.billableDays, n);
+        stayHigh = b.stayHigh;
+        stayLow = b.stayLow;
+        patient = b.patient;
+        paying = b.paying;
+        residence = b.residence;
+        serviceArea = b.serviceArea;
+        ageGroup = b.ageGroup;
+        hospital = b.hospital;
+        careLevel = b.careLevel;
+        year = b.year;
+        readyDays = b.readyDays;
+        billableDays = b.billableDays;
     }
 
     int size() {
@@ -141,7 +140,11 @@ final class StayMonthRows {
         }
 
         private void grow() {
-            int capacity = readyDays.length * 2;
+            resize(readyDays.length * 2);
+        }
+
+        /** Every column to {@code capacity} rows: twice as many while reading, exactly the rows read when built. */
+        private void resize(int capacity) {
             stayHigh = Arrays.copyOf(stayHigh, capacity);
             stayLow = Arrays.copyOf(stayLow, capacity);
             patient = Arrays.copyOf(patient, capacity);
@@ -156,7 +159,9 @@ final class StayMonthRows {
             billableDays = Arrays.copyOf(billableDays, capacity);
         }
 
+        /** The rows read; the builder is not used after. */
         StayMonthRows build() {
+            resize(size);
             return new StayMonthRows(this);
         }
     }
